@@ -1,0 +1,62 @@
+package it.osservatorio.contracts;
+
+import it.osservatorio.contracts.registry.OrganisationChanged;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every event type of the platform: its CloudEvents {@code type}, its topic, its payload record and its JSON Schema.
+ * Tombstones have no payload and no schema.
+ */
+public enum EventType {
+    ORGANISATION_CHANGED(
+            "it.osservatorio.registry.organisation.changed.v1",
+            Topics.ORGANISATIONS,
+            OrganisationChanged.class,
+            "schemas/organisation-changed.v1.json"),
+    ORGANISATION_DELETED("it.osservatorio.registry.organisation.deleted.v1", Topics.ORGANISATIONS, null, null);
+
+    private final String ceType;
+    private final String topic;
+    private final Class<? extends IntegrationEvent> payloadType;
+    private final String schemaResource;
+
+    EventType(String ceType, String topic, Class<? extends IntegrationEvent> payloadType, String schemaResource) {
+        this.ceType = ceType;
+        this.topic = topic;
+        this.payloadType = payloadType;
+        this.schemaResource = schemaResource;
+    }
+
+    public String ceType() {
+        return ceType;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public boolean isTombstone() {
+        return payloadType == null;
+    }
+
+    public Optional<Class<? extends IntegrationEvent>> payloadType() {
+        return Optional.ofNullable(payloadType);
+    }
+
+    /** Classpath location of the payload's JSON Schema (draft 2020-12). */
+    public Optional<String> schemaResource() {
+        return Optional.ofNullable(schemaResource);
+    }
+
+    public static Optional<EventType> ofCeType(String ceType) {
+        return Arrays.stream(values()).filter(t -> t.ceType.equals(ceType)).findFirst();
+    }
+
+    public static EventType of(IntegrationEvent event) {
+        return Arrays.stream(values())
+                .filter(t -> t.payloadType == event.getClass())
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No event type for " + event.getClass()));
+    }
+}

@@ -1,0 +1,22 @@
+package it.osservatorio.contracts;
+
+import java.util.List;
+
+/**
+ * Kafka topic names. State topics are log-compacted, keyed by aggregate id, and carry the whole current state of
+ * the aggregate; a record with a null value (tombstone) deletes it. A breaking change is a new {@code .vN} topic.
+ */
+public final class Topics {
+
+    public static final String ORGANISATIONS = "osservatorio.registry.organisations.v1";
+
+    /** Every topic this platform publishes, in the order an operator would create them. */
+    public static final List<String> ALL = List.of(ORGANISATIONS);
+
+    private Topics() {}
+
+    /** Dead-letter topic of a consumer group: records it could not process, with the reason in headers. */
+    public static String deadLetter(String topic, String consumerGroup) {
+        return topic + "." + consumerGroup + ".dlq";
+    }
+}
