@@ -1,0 +1,64 @@
+package it.osservatorio.bench;
+
+import java.util.Arrays;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Send and receive instants of numbered messages, and the percentiles of their difference. */
+final class Latencies {
+
+    private final ConcurrentMap<String, Long> sentAt = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Long> latencyNanos = new ConcurrentHashMap<>();
+    private final AtomicInteger failures = new AtomicInteger();
+
+    void sent(String id, long nanos) {
+        sentAt.put(id, nanos);
+    }
+
+    void received(String id, long nanos) {
+        Long start = sentAt.get(id);
+        if (start != null) {
+            latencyNanos.putIfAbsent(id, nanos - start);
+        }
+    }
+
+    void failed() {
+        failures.incrementAndGet();
+    }
+
+    int sentCount() {
+        return sentAt.size();
+    }
+
+    int receivedCount() {
+        return latencyNanos.size();
+    }
+
+    int failures() {
+        return failures.get();
+    }
+
+    Summary summary() {
+        long[] sorted =
+                latencyNanos.values().stream().mapToLong(Long::longValue).toArray();
+        Arrays.sort(sorted);
+        return new Summary(
+                sentCount(),
+                receivedCount(),
+                failures(),
+                millis(sorted, 0.50),
+                millis(sorted, 0.99),
+                millis(sorted, 1.0));
+    }
+
+    private static double millis(long[] sorted, double quantile) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(quantile * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(index, sorted.length - 1))] / 1_000_000.0;
+    }
+
+    record Summary(int sent, int received, int failures, double p50Millis, double p99Millis, double maxMillis) {}
+}
