@@ -1,0 +1,34 @@
+package it.osservatorio.registry;
+
+import it.osservatorio.contracts.Topics;
+import it.osservatorio.platform.outbox.OutboxCollection;
+import it.osservatorio.registry.organisation.application.OrganisationService;
+import java.time.Clock;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+
+@Configuration(proxyBeanMethods = false)
+class RegistryConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    OutboxCollection organisationsOutbox() {
+        return new OutboxCollection(OrganisationService.COLLECTION);
+    }
+
+    @Bean
+    NewTopic organisationsTopic() {
+        return TopicBuilder.name(Topics.ORGANISATIONS)
+                .partitions(3)
+                .replicas(1)
+                .compact()
+                .config("min.compaction.lag.ms", "60000")
+                .build();
+    }
+}

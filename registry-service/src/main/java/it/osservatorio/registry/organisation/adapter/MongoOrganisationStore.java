@@ -1,0 +1,134 @@
+package it.osservatorio.registry.organisation.adapter;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import it.osservatorio.platform.outbox.OutboxCollection;
+import it.osservatorio.platform.outbox.PendingEvent;
+import it.osservatorio.registry.organisation.application.OrganisationFilter;
+import it.osservatorio.registry.organisation.application.OrganisationStore;
+import it.osservatorio.registry.organisation.domain.Organisation;
+import it.osservatorio.registry.organisation.domain.OrganisationDetails;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Updates are conditional on the expected version and push the new pending event atomically, so that a write racing
+ * with the outbox relay neither loses nor re-adds an event.
+ */
+@Repository
+class MongoOrganisationStore implements OrganisationStore {
+
+    private final MongoTemplate mongo;
+
+    MongoOrganisationStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+        mongo.indexOps(OrganisationDocument.class)
+                .createIndex(new Index("partitaIva", Sort.Direction.ASC)
+                        .unique()
+                        .sparse()
+                        .named("unique_partita_iva"));
+    }
+
+    @Override
+    public void insert(Organisation organisation, PendingEvent event) {
+        try {
+            mongo.insert(OrganisationDocument.of(organisation, event));
+        } catch (DuplicateKeyException e) {
+            throw new DuplicatePartitaIvaException(organisation.details().partitaIva());
+        }
+    }
+
+    @Override
+    public boolean update(Organisation organisation, long expectedVersion, PendingEvent event) {
+        OrganisationDetails d = organisation.details();
+        Update update = new Update()
+                .set("version", organisation.version())
+                .set("legalName", d.legalName())
+                .set("type", d.type())
+                .set("address", d.address())
+                .set("ecosystems", d.ecosystems())
+                .set("updatedAt", organisation.updatedAt())
+                .push(PendingEvent.FIELD, event);
+        setOrUnset(update, "partitaIva", d.partitaIva());
+        setOrUnset(update, "codiceFiscale", d.codiceFiscale());
+        setOrUnset(update, "website", d.website());
+        try {
+            return mongo.updateFirst(current(organisation.id(), expectedVersion), update, OrganisationDocument.class)
+                            .getModifiedCount()
+                    == 1;
+        } catch (DuplicateKeyException e) {
+            throw new DuplicatePartitaIvaException(d.partitaIva());
+        }
+    }
+
+    @Override
+    public boolean markDeleted(String id, long expectedVersion, PendingEvent tombstone) {
+        Update update = new Update()
+                .set(OutboxCollection.DELETED_FIELD, true)
+                .set("version", tombstone.aggregateVersion())
+                .unset("partitaIva")
+                .push(PendingEvent.FIELD, tombstone);
+        return mongo.updateFirst(current(id, expectedVersion), update, OrganisationDocument.class)
+                        .getModifiedCount()
+                == 1;
+    }
+
+    @Override
+    public Optional<Organisation> find(String id) {
+        return Optional.ofNullable(mongo.findOne(live(where("_id").is(id)), OrganisationDocument.class))
+                .map(OrganisationDocument::toOrganisation);
+    }
+
+    @Override
+    public Optional<Organisation> findByPartitaIva(String partitaIva) {
+        return Optional.ofNullable(mongo.findOne(live(where("partitaIva").is(partitaIva)), OrganisationDocument.class))
+                .map(OrganisationDocument::toOrganisation);
+    }
+
+    @Override
+    public List<Organisation> search(OrganisationFilter filter, String afterId, int limit) {
+        Criteria criteria = where(OutboxCollection.DELETED_FIELD).ne(true);
+        if (filter.type() != null) {
+            criteria = criteria.and("type").is(filter.type());
+        }
+        if (filter.province() != null) {
+            criteria = criteria.and("address.province").is(filter.province());
+        }
+        if (afterId != null) {
+            criteria = criteria.and("_id").gt(afterId);
+        }
+        Query query = new Query(criteria).with(Sort.by("_id")).limit(limit);
+        return mongo.find(query, OrganisationDocument.class).stream()
+                .map(OrganisationDocument::toOrganisation)
+                .toList();
+    }
+
+    private static Query current(String id, long expectedVersion) {
+        return new Query(where("_id")
+                .is(id)
+                .and("version")
+                .is(expectedVersion)
+                .and(OutboxCollection.DELETED_FIELD)
+                .ne(true));
+    }
+
+    private static Query live(Criteria criteria) {
+        return new Query(criteria.and(OutboxCollection.DELETED_FIELD).ne(true));
+    }
+
+    private static void setOrUnset(Update update, String field, Object value) {
+        if (value == null) {
+            update.unset(field);
+        } else {
+            update.set(field, value);
+        }
+    }
+}

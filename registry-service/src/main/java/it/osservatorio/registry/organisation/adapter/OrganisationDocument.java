@@ -1,0 +1,59 @@
+package it.osservatorio.registry.organisation.adapter;
+
+import it.osservatorio.platform.outbox.PendingEvent;
+import it.osservatorio.registry.organisation.domain.Address;
+import it.osservatorio.registry.organisation.domain.Organisation;
+import it.osservatorio.registry.organisation.domain.OrganisationDetails;
+import it.osservatorio.registry.organisation.domain.OrganisationType;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** An organisation as stored, with the events not yet acknowledged by the broker. */
+@Document("organisations")
+record OrganisationDocument(
+        @Id String id,
+        long version,
+        String ownerInstitutionId,
+        String legalName,
+        OrganisationType type,
+        String partitaIva,
+        String codiceFiscale,
+        Address address,
+        String website,
+        List<String> ecosystems,
+        Instant createdAt,
+        Instant updatedAt,
+        boolean deleted,
+        List<PendingEvent> pendingEvents) {
+
+    static OrganisationDocument of(Organisation organisation, PendingEvent event) {
+        OrganisationDetails d = organisation.details();
+        return new OrganisationDocument(
+                organisation.id(),
+                organisation.version(),
+                organisation.ownerInstitutionId(),
+                d.legalName(),
+                d.type(),
+                d.partitaIva(),
+                d.codiceFiscale(),
+                d.address(),
+                d.website(),
+                d.ecosystems(),
+                organisation.createdAt(),
+                organisation.updatedAt(),
+                false,
+                List.of(event));
+    }
+
+    Organisation toOrganisation() {
+        return new Organisation(
+                id,
+                version,
+                ownerInstitutionId,
+                new OrganisationDetails(legalName, type, partitaIva, codiceFiscale, address, website, ecosystems),
+                createdAt,
+                updatedAt);
+    }
+}

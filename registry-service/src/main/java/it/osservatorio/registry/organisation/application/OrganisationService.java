@@ -1,0 +1,114 @@
+package it.osservatorio.registry.organisation.application;
+
+import it.osservatorio.contracts.EventCodec;
+import it.osservatorio.platform.outbox.OutboxRelay;
+import it.osservatorio.platform.outbox.PendingEvent;
+import it.osservatorio.platform.security.CallerIdentity;
+import it.osservatorio.platform.web.ConflictException;
+import it.osservatorio.platform.web.PreconditionFailedException;
+import it.osservatorio.platform.web.ResourceNotFoundException;
+import it.osservatorio.registry.organisation.domain.Organisation;
+import it.osservatorio.registry.organisation.domain.OrganisationDetails;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+@Service
+public class OrganisationService {
+
+    public static final String COLLECTION = "organisations";
+
+    private final OrganisationStore store;
+    private final OrganisationEvents events;
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    public OrganisationService(OrganisationStore store, EventCodec codec, OutboxRelay relay, Clock clock) {
+        this.store = store;
+        this.events = new OrganisationEvents(codec);
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    public Organisation register(OrganisationDetails details, CallerIdentity caller) {
+        details.validate();
+        rejectDuplicate(details.partitaIva(), null);
+        Organisation organisation =
+                Organisation.register("org-" + UUID.randomUUID(), caller.institutionId(), details, clock.instant());
+        try {
+            store.insert(organisation, events.changed(organisation));
+        } catch (OrganisationStore.DuplicatePartitaIvaException e) {
+            rejectDuplicate(details.partitaIva(), null);
+            throw e;
+        }
+        relay.publishSoon(COLLECTION, organisation.id());
+        return organisation;
+    }
+
+    public Organisation update(String id, OrganisationDetails details, OptionalLong ifMatch, CallerIdentity caller) {
+        Organisation current = get(id);
+        caller.requireWriteAccess(current.ownerInstitutionId(), "Organisation '" + id + "'");
+        requireVersion(current, ifMatch);
+        details.validate();
+        rejectDuplicate(details.partitaIva(), id);
+        Organisation updated = current.update(details, clock.instant());
+        if (!store.update(updated, current.version(), events.changed(updated))) {
+            throw stale(id, ifMatch.orElse(current.version()));
+        }
+        relay.publishSoon(COLLECTION, id);
+        return updated;
+    }
+
+    public void delete(String id, OptionalLong ifMatch, CallerIdentity caller) {
+        Organisation current = get(id);
+        caller.requireWriteAccess(current.ownerInstitutionId(), "Organisation '" + id + "'");
+        requireVersion(current, ifMatch);
+        PendingEvent tombstone = events.deleted(current, clock.instant());
+        if (!store.markDeleted(id, current.version(), tombstone)) {
+            throw stale(id, ifMatch.orElse(current.version()));
+        }
+        relay.publishSoon(COLLECTION, id);
+    }
+
+    public Organisation get(String id) {
+        return store.find(id).orElseThrow(() -> new ResourceNotFoundException("Organisation", id));
+    }
+
+    public List<Organisation> search(OrganisationFilter filter, String afterId, int limit) {
+        return store.search(filter, afterId, limit);
+    }
+
+    private void requireVersion(Organisation current, OptionalLong ifMatch) {
+        if (ifMatch.isPresent() && ifMatch.getAsLong() != current.version()) {
+            throw new PreconditionFailedException(
+                    "Organisation '" + current.id() + "' is at version " + current.version() + ", not "
+                            + ifMatch.getAsLong() + "; read it again and repeat your change",
+                    current.version());
+        }
+    }
+
+    private PreconditionFailedException stale(String id, long expected) {
+        long now = store.find(id).map(Organisation::version).orElse(expected);
+        return new PreconditionFailedException(
+                "Organisation '" + id + "' was changed by another request (now at version " + now
+                        + "); read it again and repeat your change",
+                now);
+    }
+
+    private void rejectDuplicate(String partitaIva, String exceptId) {
+        if (partitaIva == null) {
+            return;
+        }
+        store.findByPartitaIva(partitaIva)
+                .filter(existing -> !existing.id().equals(exceptId))
+                .ifPresent(existing -> {
+                    throw new ConflictException(
+                            "Partita IVA " + partitaIva + " is already registered as organisation '" + existing.id()
+                                    + "' (" + existing.details().legalName() + ")",
+                            URI.create("/organisations/" + existing.id()));
+                });
+    }
+}

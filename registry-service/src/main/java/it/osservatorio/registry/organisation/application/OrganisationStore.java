@@ -1,0 +1,31 @@
+package it.osservatorio.registry.organisation.application;
+
+import it.osservatorio.platform.outbox.PendingEvent;
+import it.osservatorio.registry.organisation.domain.Organisation;
+import java.util.List;
+import java.util.Optional;
+
+/** Persistence of organisations, each write together with its pending event in one document write. */
+public interface OrganisationStore {
+
+    /** @throws DuplicatePartitaIvaException when another organisation has the same Partita IVA */
+    void insert(Organisation organisation, PendingEvent event);
+
+    /** @return false when the stored version is no longer {@code expectedVersion} */
+    boolean update(Organisation organisation, long expectedVersion, PendingEvent event);
+
+    /** Marks it deleted with its tombstone; the outbox relay removes it once the tombstone is published. */
+    boolean markDeleted(String id, long expectedVersion, PendingEvent tombstone);
+
+    Optional<Organisation> find(String id);
+
+    Optional<Organisation> findByPartitaIva(String partitaIva);
+
+    List<Organisation> search(OrganisationFilter filter, String afterId, int limit);
+
+    class DuplicatePartitaIvaException extends RuntimeException {
+        public DuplicatePartitaIvaException(String partitaIva) {
+            super("Partita IVA " + partitaIva + " is already registered");
+        }
+    }
+}

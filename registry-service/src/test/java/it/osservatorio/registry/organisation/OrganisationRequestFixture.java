@@ -1,0 +1,73 @@
+package it.osservatorio.registry.organisation;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** JSON bodies of valid organisations, each with a fresh valid Partita IVA unless told otherwise. */
+public final class OrganisationRequestFixture {
+
+    private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000_000L);
+
+    private String legalName = "Latteria Soresina Società Cooperativa Agricola";
+    private String type = "IMPRESA";
+    private String partitaIva = nextPartitaIva();
+    private String province = "CR";
+    private String comuneIstat = "019097";
+
+    public static OrganisationRequestFixture anOrganisation() {
+        return new OrganisationRequestFixture();
+    }
+
+    public OrganisationRequestFixture legalName(String legalName) {
+        this.legalName = legalName;
+        return this;
+    }
+
+    public OrganisationRequestFixture type(String type) {
+        this.type = type;
+        return this;
+    }
+
+    public OrganisationRequestFixture partitaIva(String partitaIva) {
+        this.partitaIva = partitaIva;
+        return this;
+    }
+
+    public OrganisationRequestFixture province(String province) {
+        this.province = province;
+        return this;
+    }
+
+    public OrganisationRequestFixture comuneIstat(String comuneIstat) {
+        this.comuneIstat = comuneIstat;
+        return this;
+    }
+
+    public String json() {
+        return """
+                {"legalName":%s,"type":%s,"partitaIva":%s,
+                 "address":{"street":"Via dei Mille 13","comune":"Soresina","comuneIstat":%s,"province":%s,
+                            "region":"Lombardia"},
+                 "website":"https://www.latteriasoresina.it","ecosystems":["Agroalimentare"]}""".formatted(quote(legalName), quote(type), quote(partitaIva), quote(comuneIstat), quote(province));
+    }
+
+    public String partitaIva() {
+        return partitaIva;
+    }
+
+    public static String nextPartitaIva() {
+        String digits = String.format("%010d", SEQUENCE.incrementAndGet() % 10_000_000_000L);
+        int sum = 0;
+        for (int i = 0; i < 10; i++) {
+            int digit = digits.charAt(i) - '0';
+            if (i % 2 == 1) {
+                digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+            }
+            sum += digit;
+        }
+        return digits + (10 - sum % 10) % 10;
+    }
+
+    private static String quote(String value) {
+        return value == null ? "null" : "\"" + value + "\"";
+    }
+}
