@@ -10,10 +10,13 @@ import it.osservatorio.contracts.StateEvent;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
 
 /**
  * A local copy of another service's entities, fed by its state topic. An event is applied only when its version is
@@ -59,6 +62,17 @@ public class VersionedReplica<T extends StateEvent> {
      */
     public ReplicaOutcome accept(String key, Map<String, ?> headers, Object payload) {
         return apply(codec.read(key, headers, payload));
+    }
+
+    /**
+     * A Spring Cloud Stream consumer applying each record of the bound state topic; an undecodable record throws,
+     * so that the binder sends it to the binding's dead-letter topic.
+     */
+    public Consumer<Message<?>> messageConsumer() {
+        return message -> accept(
+                (String) message.getHeaders().get(KafkaHeaders.RECEIVED_KEY),
+                message.getHeaders(),
+                message.getPayload());
     }
 
     public ReplicaOutcome apply(ReceivedEvent event) {

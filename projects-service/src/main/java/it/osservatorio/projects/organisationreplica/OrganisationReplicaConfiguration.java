@@ -8,7 +8,6 @@ import java.util.function.Consumer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 
 /**
@@ -31,9 +30,6 @@ class OrganisationReplicaConfiguration {
 
     @Bean
     Consumer<Message<?>> organisationReplica(VersionedReplica<OrganisationChanged> organisationReplicaStore) {
-        return message -> organisationReplicaStore.accept(
-                (String) message.getHeaders().get(KafkaHeaders.RECEIVED_KEY),
-                message.getHeaders(),
-                message.getPayload());
+        return organisationReplicaStore.messageConsumer();
     }
 }
