@@ -1,0 +1,110 @@
+package it.osservatorio.gateway.institution.adapter;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import it.osservatorio.gateway.institution.domain.ApiKeys;
+import it.osservatorio.gateway.institution.domain.Scope;
+import it.osservatorio.platform.web.InvalidFieldException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/admin/institutions")
+@Tag(name = "Institutions (admin)", description = "Institutions and their API keys; needs the admin scope")
+class InstitutionAdminController {
+
+    private final InstitutionService institutions;
+
+    InstitutionAdminController(InstitutionService institutions) {
+        this.institutions = institutions;
+    }
+
+    record CreateInstitution(
+            @NotBlank(message = "is required: a short lowercase id, e.g. camera-commercio-cremona")
+            @Pattern(
+                    regexp = "[a-z0-9][a-z0-9-]{1,62}",
+                    message = "must be 2 to 63 lowercase letters, digits or dashes, e.g. provincia-cremona")
+            String id,
+
+            @NotBlank(message = "is required: the institution's name")
+            @Size(max = 200, message = "must be at most 200 characters")
+            String name) {}
+
+    record InstitutionView(String id, String name, Instant createdAt, List<KeyView> keys) {
+        static InstitutionView of(InstitutionDocument d) {
+            return new InstitutionView(
+                    d.id(),
+                    d.name(),
+                    d.createdAt(),
+                    d.keys().stream()
+                            .map(k -> new KeyView(k.keyId(), k.scopes(), k.createdAt(), k.revokedAt()))
+                            .toList());
+        }
+    }
+
+    record KeyView(String keyId, Set<Scope> scopes, Instant createdAt, Instant revokedAt) {}
+
+    record IssueKey(
+            @NotEmpty(message = "list at least one of read, write, admin")
+            List<String> scopes) {}
+
+    record IssuedKey(String institutionId, String keyId, String apiKey, Set<Scope> scopes, String notice) {}
+
+    @PostMapping
+    @Operation(summary = "Register an institution")
+    ResponseEntity<InstitutionView> create(@Valid @RequestBody CreateInstitution request) {
+        InstitutionDocument created =
+                institutions.create(request.id(), request.name().trim());
+        return ResponseEntity.created(URI.create("/api/admin/institutions/" + created.id()))
+                .body(InstitutionView.of(created));
+    }
+
+    @GetMapping
+    @Operation(summary = "List institutions and their keys (never the secrets)")
+    List<InstitutionView> list() {
+        return institutions.list().stream().map(InstitutionView::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    InstitutionView get(@PathVariable String id) {
+        return InstitutionView.of(institutions.get(id));
+    }
+
+    @PostMapping("/{id}/keys")
+    @Operation(summary = "Issue an API key; the key is shown only in this response")
+    ResponseEntity<IssuedKey> issue(@PathVariable String id, @Valid @RequestBody IssueKey request) {
+        Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+        for (String value : request.scopes()) {
+            scopes.add(Scope.ofClaim(value)
+                    .orElseThrow(() -> new InvalidFieldException(
+                            "scopes", "'" + value + "' is not a scope; use read, write or admin")));
+        }
+        ApiKeys.Issued issued = institutions.issueKey(id, scopes);
+        return ResponseEntity.created(URI.create("/api/admin/institutions/" + id + "/keys/" + issued.keyId()))
+                .body(new IssuedKey(
+                        id, issued.keyId(), issued.apiKey(), scopes, "Store this key now: it cannot be shown again"));
+    }
+
+    @DeleteMapping("/{id}/keys/{keyId}")
+    @Operation(summary = "Revoke an API key at once")
+    ResponseEntity<Void> revoke(@PathVariable String id, @PathVariable String keyId) {
+        institutions.revokeKey(id, keyId);
+        return ResponseEntity.noContent().build();
+    }
+}

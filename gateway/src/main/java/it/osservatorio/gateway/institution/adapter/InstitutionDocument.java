@@ -1,0 +1,20 @@
+package it.osservatorio.gateway.institution.adapter;
+
+import it.osservatorio.gateway.institution.domain.Scope;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** An institution and its API keys; a key's secret is stored only as a hash. */
+@Document("institutions")
+record InstitutionDocument(@Id String id, String name, Instant createdAt, List<StoredKey> keys) {
+
+    record StoredKey(String keyId, String secretHash, Set<Scope> scopes, Instant createdAt, Instant revokedAt) {
+
+        boolean active() {
+            return revokedAt == null;
+        }
+    }
+}

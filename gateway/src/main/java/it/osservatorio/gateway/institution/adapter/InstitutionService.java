@@ -1,0 +1,90 @@
+package it.osservatorio.gateway.institution.adapter;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import it.osservatorio.gateway.institution.domain.ApiKeys;
+import it.osservatorio.gateway.institution.domain.InstitutionPrincipal;
+import it.osservatorio.gateway.institution.domain.Scope;
+import it.osservatorio.platform.web.ConflictException;
+import it.osservatorio.platform.web.ResourceNotFoundException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+@Service
+public class InstitutionService {
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    InstitutionService(MongoTemplate mongo) {
+        this.mongo = mongo;
+        this.clock = Clock.systemUTC();
+    }
+
+    InstitutionDocument create(String id, String name) {
+        if (InstitutionPrincipal.ADMIN_ID.equals(id)) {
+            throw new ConflictException("'admin' is reserved for the platform administrator", null);
+        }
+        InstitutionDocument institution = new InstitutionDocument(id, name, clock.instant(), List.of());
+        try {
+            return mongo.insert(institution);
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException(
+                    "Institution '" + id + "' already exists", URI.create("/api/admin/institutions/" + id));
+        }
+    }
+
+    List<InstitutionDocument> list() {
+        return mongo.find(new Query().with(Sort.by("_id")), InstitutionDocument.class);
+    }
+
+    InstitutionDocument get(String id) {
+        return Optional.ofNullable(mongo.findById(id, InstitutionDocument.class))
+                .orElseThrow(() -> new ResourceNotFoundException("Institution", id));
+    }
+
+    ApiKeys.Issued issueKey(String institutionId, Set<Scope> scopes) {
+        get(institutionId);
+        ApiKeys.Issued issued = ApiKeys.issue();
+        var key = new InstitutionDocument.StoredKey(issued.keyId(), issued.secretHash(), scopes, clock.instant(), null);
+        mongo.updateFirst(
+                new Query(where("_id").is(institutionId)), new Update().push("keys", key), InstitutionDocument.class);
+        return issued;
+    }
+
+    void revokeKey(String institutionId, String keyId) {
+        var result = mongo.updateFirst(
+                new Query(where("_id").is(institutionId).and("keys.keyId").is(keyId)),
+                new Update().set("keys.$.revokedAt", clock.instant()),
+                InstitutionDocument.class);
+        if (result.getMatchedCount() == 0) {
+            throw new ResourceNotFoundException("API key", institutionId + "/" + keyId);
+        }
+    }
+
+    /** The institution an API key belongs to, if the key exists, matches and is not revoked. */
+    public Optional<InstitutionPrincipal> authenticate(String apiKey) {
+        return ApiKeys.parse(apiKey).flatMap(parsed -> {
+            InstitutionDocument institution =
+                    mongo.findOne(new Query(where("keys.keyId").is(parsed.keyId())), InstitutionDocument.class);
+            if (institution == null) {
+                return Optional.empty();
+            }
+            return institution.keys().stream()
+                    .filter(key -> key.keyId().equals(parsed.keyId()))
+                    .filter(InstitutionDocument.StoredKey::active)
+                    .filter(key -> ApiKeys.matches(parsed.secret(), key.secretHash()))
+                    .findFirst()
+                    .map(key -> new InstitutionPrincipal(institution.id(), institution.name(), key.scopes()));
+        });
+    }
+}

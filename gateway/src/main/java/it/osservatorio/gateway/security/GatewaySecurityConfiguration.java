@@ -1,0 +1,53 @@
+package it.osservatorio.gateway.security;
+
+import it.osservatorio.gateway.GatewayProperties;
+import it.osservatorio.gateway.institution.adapter.InstitutionService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Published data is readable without a key; every write under {@code /api/} needs an institution's key; the
+ * administration of institutions needs the admin scope. Ownership is checked again by each service.
+ */
+@Configuration(proxyBeanMethods = false)
+class GatewaySecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain gatewaySecurity(
+            HttpSecurity http, InstitutionService institutions, GatewayProperties properties) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(
+                        new ApiKeyAuthenticationFilter(institutions, properties.adminKey()),
+                        AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/api/admin/**")
+                        .hasAuthority("SCOPE_admin")
+                        .requestMatchers(HttpMethod.GET, "/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.OPTIONS, "/**")
+                        .permitAll()
+                        .requestMatchers("/error")
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .hasAuthority("SCOPE_admin")
+                        .anyRequest()
+                        .hasAnyAuthority("SCOPE_write", "SCOPE_admin"))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(
+                                (request, response, ex) -> GatewayProblems.write(
+                                        response,
+                                        401,
+                                        "Unauthorized",
+                                        "This operation needs an institution's API key: send it as"
+                                                + " 'Authorization: Bearer oss_...' or 'X-API-Key'"))
+                        .accessDeniedHandler((request, response, ex) -> GatewayProblems.write(
+                                response, 403, "Forbidden", "Your API key's scopes do not allow this operation")));
+        return http.build();
+    }
+}

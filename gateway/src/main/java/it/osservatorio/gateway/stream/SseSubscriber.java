@@ -1,0 +1,94 @@
+package it.osservatorio.gateway.stream;
+
+import java.io.IOException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * One SSE client: a bounded queue filled without blocking by the event log, drained by the client's own virtual
+ * thread, which alone waits on the client's network. Events at or before the client's position are skipped; each
+ * event's id is the client's own position after it, so that a reconnection resumes exactly there.
+ */
+class SseSubscriber implements LiveSubscriber {
+
+    private static final Logger log = LoggerFactory.getLogger(SseSubscriber.class);
+    private static final LiveEvent HEARTBEAT = new LiveEvent("", -1, -1, "", "", "");
+    private static final LiveEvent CLOSE = new LiveEvent("", -1, -1, "", "", "");
+
+    private final SseEmitter emitter;
+    private final BlockingQueue<LiveEvent> queue;
+    private volatile StreamPosition seen;
+    private volatile boolean open = true;
+
+    SseSubscriber(SseEmitter emitter, int queueCapacity) {
+        this.emitter = emitter;
+        this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.seen = StreamPosition.empty();
+    }
+
+    @Override
+    public boolean offer(LiveEvent event) {
+        return !open || queue.offer(event);
+    }
+
+    void heartbeat() {
+        queue.offer(HEARTBEAT);
+    }
+
+    @Override
+    public void disconnect(String reason) {
+        log.info("Live stream client disconnected: {}", reason);
+        open = false;
+        queue.clear();
+        queue.offer(CLOSE);
+    }
+
+    boolean isOpen() {
+        return open;
+    }
+
+    /** Sends events until the client goes away or is disconnected; runs on the client's own thread. */
+    void run(StreamPosition start, Iterable<LiveEvent> replay) {
+        seen = start;
+        try {
+            for (LiveEvent event : replay) {
+                send(event);
+            }
+            while (open) {
+                LiveEvent event = queue.poll(1, TimeUnit.SECONDS);
+                if (event == null) {
+                    continue;
+                }
+                if (event == CLOSE) {
+                    break;
+                }
+                if (event == HEARTBEAT) {
+                    emitter.send(SseEmitter.event().comment("heartbeat"));
+                } else {
+                    send(event);
+                }
+            }
+            emitter.complete();
+        } catch (IOException | IllegalStateException e) {
+            open = false;
+            emitter.completeWithError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            emitter.complete();
+        } finally {
+            open = false;
+        }
+    }
+
+    private void send(LiveEvent event) throws IOException {
+        if (event.partition() >= 0 && event.offset() <= seen.offset(event.topic(), event.partition())) {
+            return;
+        }
+        seen = seen.with(event.topic(), event.partition(), event.offset());
+        emitter.send(SseEmitter.event().id(seen.encode()).name(event.name()).data(event.data()));
+    }
+}

@@ -1,0 +1,115 @@
+package it.osservatorio.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import it.osservatorio.contracts.EventFixture;
+import it.osservatorio.testing.LocalInfrastructure;
+import it.osservatorio.testing.SseTestClient;
+import it.osservatorio.testing.TestEventProducer;
+import it.osservatorio.testing.TestIdentity;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class LiveStreamIT {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @DynamicPropertySource
+    static void configure(DynamicPropertyRegistry registry) {
+        LocalInfrastructure.register(registry, "gateway_stream_it");
+        registry.add("osservatorio.gateway.admin-key", () -> "oss_admin_" + UUID.randomUUID());
+        registry.add("osservatorio.identity.private-key-location", TestIdentity::privateKeyLocation);
+        registry.add("osservatorio.identity.public-key-location", TestIdentity::publicKeyLocation);
+        registry.add("osservatorio.gateway.instance-id", () -> UUID.randomUUID().toString());
+        registry.add("osservatorio.gateway.stream.buffer-size", () -> "3");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void shouldResumeWithoutGapWhenClientReconnectsWithLastEventId() {
+        String url = "http://localhost:" + port + "/api/stream";
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        try (TestEventProducer producer =
+                        new TestEventProducer(LocalInfrastructure.kafkaBootstrapServers(), "registry-service");
+                SseTestClient first = SseTestClient.open(url)) {
+            assertThat(first.status()).isEqualTo(200);
+            awaitLive(producer, first, run);
+            producer.publish(EventFixture.organisationChanged()
+                    .organisationId(run + "-a")
+                    .build());
+            SseTestClient.Event seen = first.await(e -> e.data().contains(run + "-a"), Duration.ofSeconds(20));
+            assertThat(seen.name()).isEqualTo("it.osservatorio.registry.organisation.changed.v1");
+            JsonNode data = JSON.readTree(seen.data());
+            assertThat(data.path("subject").asString()).isEqualTo(run + "-a");
+            assertThat(data.path("version").asLong()).isEqualTo(1);
+            assertThat(data.path("payload").path("legalName").asString()).isNotBlank();
+            first.close();
+
+            // more than the buffer holds (3), so part of the resume comes from Kafka
+            for (String suffix : List.of("b", "c", "d", "e", "f")) {
+                producer.publish(EventFixture.organisationChanged()
+                        .organisationId(run + "-" + suffix)
+                        .build());
+            }
+
+            try (SseTestClient resumed = SseTestClient.resume(url, seen.id())) {
+                List<String> subjects = subjectsOf(resumed.collect(Duration.ofSeconds(6)), run);
+                assertThat(subjects)
+                        .containsExactlyInAnyOrder(run + "-b", run + "-c", run + "-d", run + "-e", run + "-f");
+            }
+        }
+    }
+
+    @Test
+    void shouldSendNothingOldWhenClientConnectsWithoutLastEventId() {
+        String url = "http://localhost:" + port + "/api/stream";
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        try (TestEventProducer producer =
+                new TestEventProducer(LocalInfrastructure.kafkaBootstrapServers(), "registry-service")) {
+            producer.publish(EventFixture.organisationChanged()
+                    .organisationId(run + "-old")
+                    .build());
+            try (SseTestClient client = SseTestClient.open(url)) {
+                awaitLive(producer, client, run);
+                producer.publish(EventFixture.organisationChanged()
+                        .organisationId(run + "-new")
+                        .build());
+                client.await(e -> e.data().contains(run + "-new"), Duration.ofSeconds(20));
+            }
+        }
+    }
+
+    private static void awaitLive(TestEventProducer producer, SseTestClient client, String run) {
+        // the gateway's consumer may still be joining its group: publish probes until one arrives
+        for (int attempt = 0; attempt < 30; attempt++) {
+            String probe = run + "-probe-" + attempt;
+            producer.publish(
+                    EventFixture.organisationChanged().organisationId(probe).build());
+            try {
+                client.await(e -> e.data().contains(probe), Duration.ofSeconds(1));
+                return;
+            } catch (AssertionError notYet) {
+                // try again
+            }
+        }
+        throw new AssertionError("The live stream never delivered a probe event");
+    }
+
+    private static List<String> subjectsOf(List<SseTestClient.Event> events, String run) {
+        return events.stream()
+                .map(e -> JSON.readTree(e.data()).path("subject").asString())
+                .filter(s -> s.startsWith(run) && !s.contains("probe"))
+                .toList();
+    }
+}
