@@ -89,8 +89,7 @@ public final class LocalPlatform implements AutoCloseable {
                 jar.toString(),
                 "--server.port=" + port(name),
                 "--spring.mongodb.uri=" + config.mongoUri("osservatorio_" + name),
-                "--spring.kafka.bootstrap-servers=" + config.kafkaBootstrap(),
-                "--logging.file.name=" + config.logs().resolve(name + ".app.log")));
+                "--spring.kafka.bootstrap-servers=" + config.kafkaBootstrap()));
         Path publicKey = config.keys().resolve("identity-public.pem").toAbsolutePath();
         if (name.equals("gateway")) {
             command.addAll(List.of(
@@ -169,7 +168,7 @@ public final class LocalPlatform implements AutoCloseable {
         System.out.println("[osservatorio] " + message);
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
         Path repository = Path.of(System.getProperty("osservatorio.repository", "."))
                 .toAbsolutePath()
                 .normalize();
@@ -214,5 +213,6 @@ public final class LocalPlatform implements AutoCloseable {
                 platform.adminKey(),
                 gateway,
                 platform.adminKey());
+        new java.util.concurrent.CountDownLatch(1).await();
     }
 }
