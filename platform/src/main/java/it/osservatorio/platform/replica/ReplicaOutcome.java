@@ -6,6 +6,6 @@ public enum ReplicaOutcome {
     APPLIED,
     /** The replica already held this version or a newer one (duplicate, replay or out-of-order delivery). */
     STALE,
-    /** A tombstone removed the entity. */
+    /** A tombstone removed the entity, leaving a marker with its version (also for an entity never seen). */
     DELETED
 }

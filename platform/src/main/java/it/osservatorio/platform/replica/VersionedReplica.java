@@ -1,99 +1,158 @@
 package it.osservatorio.platform.replica;
 
+import static org.springframework.data.mongodb.core.aggregation.Aggregation.group;
+import static org.springframework.data.mongodb.core.aggregation.Aggregation.match;
+import static org.springframework.data.mongodb.core.aggregation.Aggregation.newAggregation;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import com.mongodb.client.result.UpdateResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import it.osservatorio.contracts.EventCodec;
+import it.osservatorio.contracts.EventDecodingException;
 import it.osservatorio.contracts.ReceivedEvent;
 import it.osservatorio.contracts.StateEvent;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.ReplaceOptions;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.Message;
 
 /**
- * A local copy of another service's entities, fed by its state topic. An event is applied only when its version is
- * newer than the one held, so duplicates, replays from offset 0 and out-of-order deliveries leave the same state.
- * A tombstone leaves a marker holding the deleted version, so that an older event delivered late cannot resurrect
- * the entity.
+ * A local copy of another service's entities in one collection, fed by their state topic. An event is applied only
+ * when its version is newer than the one held, so duplicates, replays from offset 0 and out-of-order deliveries all
+ * leave the same state.
  *
- * @param <T> the state event this replica holds, stored as the document itself
+ * <p>A document is {@code {_id, version, deleted, state}}. A tombstone does not remove the document: it replaces it
+ * with a deletion marker {@code {_id, version, deleted: true}} holding the tombstone's version, so that an older
+ * state event delivered late (a re-delivery, or a replay racing a compaction) cannot resurrect the entity. Markers
+ * are a few bytes each and are never read as entities; they are kept for good, like the ids they stand for.
+ *
+ * <p>Every write is one conditional upsert on {@code _id}, safe without transactions and with several consumers: when
+ * the condition does not hold for an existing document, the upsert's insert fails on the {@code _id} index, which
+ * means the held version is at least as new (or another writer inserted first, and the write is retried once).
+ *
+ * @param <T> the state event this replica holds
  */
 public class VersionedReplica<T extends StateEvent> {
 
+    public static final String METRIC = "osservatorio.replica.events";
+
+    static final String ID = "_id";
     static final String VERSION = "version";
     static final String DELETED = "deleted";
     static final String STATE = "state";
 
     private final MongoTemplate mongo;
-    private final EventCodec codec;
     private final String collection;
     private final Class<T> stateType;
-    private final Map<ReplicaOutcome, Counter> counters = new EnumMap<>(ReplicaOutcome.class);
+    private final Map<ReplicaOutcome, Counter> outcomes = new EnumMap<>(ReplicaOutcome.class);
 
-    public VersionedReplica(
-            MongoTemplate mongo, EventCodec codec, String collection, Class<T> stateType, MeterRegistry meters) {
+    /**
+     * @param collection the collection holding the replica; also the {@code replica} tag of the
+     *     {@value #METRIC} counter
+     */
+    public VersionedReplica(MongoTemplate mongo, String collection, Class<T> stateType, MeterRegistry meters) {
         this.mongo = mongo;
-        this.codec = codec;
         this.collection = collection;
         this.stateType = stateType;
         for (ReplicaOutcome outcome : ReplicaOutcome.values()) {
-            counters.put(
-                    outcome,
-                    Counter.builder("osservatorio.replica.events")
-                            .description("State events received by a replica, by what applying them did")
-                            .tag("replica", collection)
-                            .tag("outcome", outcome.name().toLowerCase())
-                            .register(meters));
+            outcomes.put(outcome, counter(meters, collection, outcome.name()));
         }
     }
 
+    static Counter counter(MeterRegistry meters, String replica, String outcome) {
+        return Counter.builder(METRIC)
+                .description("State events received by a replica, by what applying them did")
+                .tag("replica", replica)
+                .tag("outcome", outcome.toLowerCase(Locale.ROOT))
+                .register(meters);
+    }
+
+    public String name() {
+        return collection;
+    }
+
     /**
-     * Decodes a record as delivered by Spring messaging and applies it.
+     * Applies a state event or a tombstone if it is newer than what the replica holds.
      *
-     * @throws it.osservatorio.contracts.EventDecodingException when the record is not a valid event (dead letter)
+     * @throws EventDecodingException when the event carries a state this replica does not hold
      */
-    public ReplicaOutcome accept(String key, Map<String, ?> headers, Object payload) {
-        return apply(codec.read(key, headers, payload));
-    }
-
-    /**
-     * A Spring Cloud Stream consumer applying each record of the bound state topic; an undecodable record throws,
-     * so that the binder sends it to the binding's dead-letter topic.
-     */
-    public Consumer<Message<?>> messageConsumer() {
-        return message -> accept(
-                (String) message.getHeaders().get(KafkaHeaders.RECEIVED_KEY),
-                message.getHeaders(),
-                message.getPayload());
-    }
-
     public ReplicaOutcome apply(ReceivedEvent event) {
-        ReplicaOutcome outcome = event.isTombstone()
-                ? delete(event.subject(), event.aggregateVersion())
-                : upsert(event.payloadAs(stateType));
-        counters.get(outcome).increment();
+        ReplicaOutcome outcome;
+        if (event.isTombstone()) {
+            outcome = delete(event.subject(), event.aggregateVersion());
+        } else {
+            Object payload = event.payload().orElseThrow();
+            if (!stateType.isInstance(payload)) {
+                throw new EventDecodingException("Event type " + event.type() + " carries a "
+                        + payload.getClass().getSimpleName() + ", not the " + stateType.getSimpleName()
+                        + " held by replica " + collection);
+            }
+            outcome = upsert(stateType.cast(payload));
+        }
+        outcomes.get(outcome).increment();
         return outcome;
     }
 
+    /** The entity as held, unless it was never seen or has been deleted. */
     public Optional<T> find(String id) {
-        Document document =
-                mongo.findOne(new Query(where("_id").is(id).and(DELETED).ne(true)), Document.class, collection);
-        return Optional.ofNullable(document).map(this::state);
+        return Optional.ofNullable(mongo.findOne(new Query(live().and(ID).is(id)), Document.class, collection))
+                .map(this::state);
     }
 
-    public java.util.List<T> findAll(Query query) {
-        query.addCriteria(where(DELETED).ne(true));
+    /** Up to {@code limit} entities ordered by id, starting after {@code afterId} (from the first when null). */
+    public List<T> page(String afterId, int limit) {
+        Criteria criteria = live();
+        if (afterId != null) {
+            criteria = criteria.and(ID).gt(afterId);
+        }
+        Query query = new Query(criteria).with(Sort.by(ID)).limit(limit);
         return mongo.find(query, Document.class, collection).stream()
                 .map(this::state)
                 .toList();
+    }
+
+    /**
+     * How many entities share each value of a state field, among those whose state fields equal the given values.
+     * Fields are paths inside the state event, e.g. {@code type} or {@code address.province}; entities without a
+     * value for the grouping field are not counted.
+     */
+    public Map<String, Long> countBy(String stateField, Map<String, ?> stateEquals) {
+        Criteria criteria = live();
+        for (Map.Entry<String, ?> equal : stateEquals.entrySet()) {
+            criteria = criteria.and(statePath(equal.getKey())).is(equal.getValue());
+        }
+        List<Document> groups = mongo.aggregate(
+                        newAggregation(
+                                match(criteria),
+                                group(statePath(stateField)).count().as("count")),
+                        collection,
+                        Document.class)
+                .getMappedResults();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Document groupOfEntities : groups) {
+            Object value = groupOfEntities.get(ID);
+            if (value != null) {
+                counts.put(value.toString(), ((Number) groupOfEntities.get("count")).longValue());
+            }
+        }
+        return counts;
+    }
+
+    private static String statePath(String stateField) {
+        return STATE + "." + stateField;
+    }
+
+    private static Criteria live() {
+        return where(DELETED).ne(true);
     }
 
     private T state(Document document) {
@@ -104,39 +163,45 @@ public class VersionedReplica<T extends StateEvent> {
         Document stateDocument = new Document();
         mongo.getConverter().write(state, stateDocument);
         stateDocument.remove("_class");
-        Document replacement = new Document("_id", state.aggregateId())
+        Document replacement = new Document(ID, state.aggregateId())
                 .append(VERSION, state.version())
                 .append(DELETED, false)
                 .append(STATE, stateDocument);
-        return write(state.aggregateId(), state.version(), replacement, ReplicaOutcome.APPLIED);
+        Criteria olderOrUnversioned = new Criteria()
+                .orOperator(where(VERSION).lt(state.version()), where(VERSION).exists(false));
+        return replaceIf(state.aggregateId(), olderOrUnversioned, replacement, ReplicaOutcome.APPLIED);
     }
 
+    /**
+     * A tombstone also applies to a state of the very same version (a producer may delete with the last version it
+     * published) but not to a marker of that version, so a re-delivered tombstone counts as stale.
+     */
     private ReplicaOutcome delete(String id, long version) {
-        Document marker = new Document("_id", id).append(VERSION, version).append(DELETED, true);
-        return write(id, version, marker, ReplicaOutcome.DELETED);
+        Document marker = new Document(ID, id).append(VERSION, version).append(DELETED, true);
+        Criteria notNewer = new Criteria()
+                .orOperator(
+                        where(VERSION).lt(version),
+                        new Criteria()
+                                .andOperator(
+                                        where(VERSION).is(version),
+                                        where(DELETED).ne(true)),
+                        where(VERSION).exists(false));
+        return replaceIf(id, notNewer, marker, ReplicaOutcome.DELETED);
     }
 
-    private ReplicaOutcome write(String id, long version, Document replacement, ReplicaOutcome success) {
-        while (true) {
-            Document held = mongo.findById(id, Document.class, collection);
-            if (held == null) {
-                try {
-                    mongo.insert(replacement, collection);
-                    return success;
-                } catch (DuplicateKeyException raced) {
-                    continue;
+    private ReplicaOutcome replaceIf(String id, Criteria heldCondition, Document replacement, ReplicaOutcome done) {
+        Query query = new Query(where(ID).is(id).andOperator(heldCondition));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                UpdateResult result = mongo.replace(
+                        query, replacement, ReplaceOptions.replaceOptions().upsert(), collection);
+                return result.getMatchedCount() > 0 || result.getUpsertedId() != null ? done : ReplicaOutcome.STALE;
+            } catch (DuplicateKeyException held) {
+                // The document exists and does not meet the condition, or a concurrent writer inserted it between
+                // our match and our insert: one more attempt tells which.
+                if (attempt == 2) {
+                    return ReplicaOutcome.STALE;
                 }
-            }
-            long heldVersion = ((Number) held.get(VERSION)).longValue();
-            if (heldVersion >= version) {
-                return ReplicaOutcome.STALE;
-            }
-            Query unchanged = new Query(where("_id").is(id).and(VERSION).is(heldVersion));
-            if (mongo.getCollection(collection)
-                            .replaceOne(unchanged.getQueryObject(), replacement)
-                            .getModifiedCount()
-                    == 1) {
-                return success;
             }
         }
     }

@@ -1,18 +1,18 @@
 package it.osservatorio.projects.organisationreplica;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import it.osservatorio.contracts.EventCodec;
 import it.osservatorio.contracts.registry.OrganisationChanged;
+import it.osservatorio.platform.replica.StateTopicConsumer;
 import it.osservatorio.platform.replica.VersionedReplica;
 import java.util.function.Consumer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.messaging.Message;
 
 /**
- * The registry's organisations, replicated from their state topic; project partners are validated against it. The
- * binding {@code organisationReplica-in-0} sends records it cannot decode to its dead-letter topic.
+ * The registry's organisations, replicated from {@link it.osservatorio.contracts.Topics#ORGANISATIONS} through the
+ * binding {@code organisationReplica-in-0}; project partners are validated against them.
  */
 @Configuration(proxyBeanMethods = false)
 class OrganisationReplicaConfiguration {
@@ -20,16 +20,13 @@ class OrganisationReplicaConfiguration {
     static final String COLLECTION = "organisation_replica";
 
     @Bean
-    VersionedReplica<OrganisationChanged> organisationReplicaStore(
-            org.springframework.data.mongodb.core.MongoTemplate mongo,
-            @Value("${spring.application.name}") String serviceName,
-            MeterRegistry meters) {
-        return new VersionedReplica<>(
-                mongo, new EventCodec(serviceName), COLLECTION, OrganisationChanged.class, meters);
+    VersionedReplica<OrganisationChanged> organisationReplicaStore(MongoTemplate mongo, MeterRegistry meters) {
+        return new VersionedReplica<>(mongo, COLLECTION, OrganisationChanged.class, meters);
     }
 
     @Bean
-    Consumer<Message<?>> organisationReplica(VersionedReplica<OrganisationChanged> organisationReplicaStore) {
-        return organisationReplicaStore.messageConsumer();
+    Consumer<Message<?>> organisationReplica(
+            VersionedReplica<OrganisationChanged> organisationReplicaStore, MeterRegistry meters) {
+        return new StateTopicConsumer(organisationReplicaStore, meters);
     }
 }

@@ -1,16 +1,13 @@
 package it.osservatorio.projects.organisationreplica;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.osservatorio.contracts.registry.OrganisationChanged;
 import it.osservatorio.platform.replica.VersionedReplica;
 import it.osservatorio.platform.web.InvalidFieldException;
 import it.osservatorio.platform.web.ResourceNotFoundException;
 import java.util.List;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,6 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/organisations")
 @Tag(name = "Organisation replica", description = "The registry's organisations as this service knows them")
 class OrganisationReplicaController {
+
+    static final int MAX_LIMIT = 500;
 
     private final VersionedReplica<OrganisationChanged> replica;
 
@@ -35,16 +34,17 @@ class OrganisationReplicaController {
     }
 
     @GetMapping
-    @Operation(summary = "Replicated organisations ordered by id, paged with the last id seen")
+    @Operation(summary = "Replicated organisations ordered by id; the next page starts after the last id seen")
     List<OrganisationChanged> list(
-            @RequestParam(required = false) String after, @RequestParam(defaultValue = "50") int limit) {
-        if (limit < 1 || limit > 500) {
-            throw new InvalidFieldException("limit", "must be between 1 and 500");
+            @Parameter(description = "the last id of the previous page") @RequestParam(required = false) String after,
+            @Parameter(description = "page size, 1 to " + MAX_LIMIT) @RequestParam(defaultValue = "50") int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidFieldException("limit", "must be between 1 and " + MAX_LIMIT + ", was " + limit);
         }
-        Query query = new Query().with(Sort.by("_id")).limit(limit);
-        if (after != null) {
-            query.addCriteria(where("_id").gt(after));
+        if (after != null && after.isBlank()) {
+            throw new InvalidFieldException(
+                    "after", "must be the id of an organisation, or left out for the first page");
         }
-        return replica.findAll(query);
+        return replica.page(after, limit);
     }
 }

@@ -1,0 +1,32 @@
+package it.osservatorio.indicators.organisationreplica;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import it.osservatorio.contracts.registry.OrganisationChanged;
+import it.osservatorio.platform.replica.StateTopicConsumer;
+import it.osservatorio.platform.replica.VersionedReplica;
+import java.util.function.Consumer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.messaging.Message;
+
+/**
+ * The registry's organisations, replicated from {@link it.osservatorio.contracts.Topics#ORGANISATIONS} through the
+ * binding {@code organisationReplica-in-0}; member indicators are computed from them.
+ */
+@Configuration(proxyBeanMethods = false)
+class OrganisationReplicaConfiguration {
+
+    static final String COLLECTION = "organisation_replica";
+
+    @Bean
+    VersionedReplica<OrganisationChanged> organisationReplicaStore(MongoTemplate mongo, MeterRegistry meters) {
+        return new VersionedReplica<>(mongo, COLLECTION, OrganisationChanged.class, meters);
+    }
+
+    @Bean
+    Consumer<Message<?>> organisationReplica(
+            VersionedReplica<OrganisationChanged> organisationReplicaStore, MeterRegistry meters) {
+        return new StateTopicConsumer(organisationReplicaStore, meters);
+    }
+}
