@@ -9,9 +9,13 @@ import it.osservatorio.platform.web.ConflictException;
 import it.osservatorio.platform.web.ResourceNotFoundException;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -22,8 +26,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class InstitutionService {
 
+    static final Duration AUTHENTICATION_CACHE = Duration.ofSeconds(5);
+
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final Map<String, CachedAuthentication> authenticated = new ConcurrentHashMap<>();
 
     InstitutionService(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -69,10 +76,33 @@ public class InstitutionService {
         if (result.getMatchedCount() == 0) {
             throw new ResourceNotFoundException("API key", institutionId + "/" + keyId);
         }
+        authenticated.clear();
     }
 
-    /** The institution an API key belongs to, if the key exists, matches and is not revoked. */
+    /**
+     * The institution an API key belongs to, if the key exists, matches and is not revoked. Answers are cached for a
+     * few seconds per key; a revocation through this gateway clears the cache at once, other gateway instances see
+     * it within {@link #AUTHENTICATION_CACHE}.
+     */
     public Optional<InstitutionPrincipal> authenticate(String apiKey) {
+        Instant now = clock.instant();
+        CachedAuthentication cached = authenticated.get(apiKey);
+        if (cached != null && cached.validUntil().isAfter(now)) {
+            return Optional.of(cached.principal());
+        }
+        Optional<InstitutionPrincipal> principal = lookUp(apiKey);
+        principal.ifPresent(p -> {
+            if (authenticated.size() > 10_000) {
+                authenticated.clear();
+            }
+            authenticated.put(apiKey, new CachedAuthentication(p, now.plus(AUTHENTICATION_CACHE)));
+        });
+        return principal;
+    }
+
+    private record CachedAuthentication(InstitutionPrincipal principal, Instant validUntil) {}
+
+    private Optional<InstitutionPrincipal> lookUp(String apiKey) {
         return ApiKeys.parse(apiKey).flatMap(parsed -> {
             InstitutionDocument institution =
                     mongo.findOne(new Query(where("keys.keyId").is(parsed.keyId())), InstitutionDocument.class);
