@@ -13,7 +13,7 @@ public record OutboxProperties(Relay relay, Duration sweepInterval, Duration sen
 
     public OutboxProperties {
         relay = relay == null ? new Relay(true) : relay;
-        sweepInterval = sweepInterval == null ? Duration.ofSeconds(5) : sweepInterval;
+        sweepInterval = sweepInterval == null ? Duration.ofSeconds(15) : sweepInterval;
         sendTimeout = sendTimeout == null ? Duration.ofSeconds(30) : sendTimeout;
         batchSize = batchSize == null ? 500 : batchSize;
     }

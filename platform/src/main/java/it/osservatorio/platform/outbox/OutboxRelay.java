@@ -201,14 +201,23 @@ public class OutboxRelay implements SmartLifecycle {
                 aggregate,
                 new Update().pull(PendingEvent.FIELD, new Document("eventId", event.eventId())),
                 signal.collection());
-        mongo.remove(
-                new Query(where("_id")
-                        .is(signal.aggregateId())
-                        .and(OutboxCollection.DELETED_FIELD)
-                        .is(true)
-                        .and(PendingEvent.FIELD)
-                        .size(0)),
-                signal.collection());
+        if (event.payload() == null) {
+            removeIfDeletedAndPublished(signal);
+        }
+    }
+
+    /** A deleted aggregate can no longer change, so its version identifies the state we checked. */
+    private void removeIfDeletedAndPublished(Signal signal) {
+        Document document = mongo.findById(signal.aggregateId(), Document.class, signal.collection());
+        if (document != null
+                && Boolean.TRUE.equals(document.get(OutboxCollection.DELETED_FIELD))
+                && document.getList(PendingEvent.FIELD, Document.class, List.of())
+                        .isEmpty()) {
+            mongo.remove(
+                    new Query(
+                            where("_id").is(signal.aggregateId()).and("version").is(document.get("version"))),
+                    signal.collection());
+        }
     }
 
     private List<PendingEvent> pendingEvents(Document document) {

@@ -17,11 +17,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.ReplaceOptions;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
@@ -63,6 +64,12 @@ public class VersionedReplica<T extends StateEvent> {
         this.mongo = mongo;
         this.collection = collection;
         this.stateType = stateType;
+        mongo.indexOps(collection)
+                .createIndex(new Index()
+                        .on(ID, Sort.Direction.ASC)
+                        .on(VERSION, Sort.Direction.ASC)
+                        .unique()
+                        .named("id_version"));
         for (ReplicaOutcome outcome : ReplicaOutcome.values()) {
             outcomes.put(outcome, counter(meters, collection, outcome.name()));
         }
@@ -104,7 +111,8 @@ public class VersionedReplica<T extends StateEvent> {
 
     /** The entity as held, unless it was never seen or has been deleted. */
     public Optional<T> find(String id) {
-        return Optional.ofNullable(mongo.findOne(new Query(live().and(ID).is(id)), Document.class, collection))
+        return Optional.ofNullable(mongo.findById(id, Document.class, collection))
+                .filter(document -> !Boolean.TRUE.equals(document.get(DELETED)))
                 .map(this::state);
     }
 
@@ -167,9 +175,8 @@ public class VersionedReplica<T extends StateEvent> {
                 .append(VERSION, state.version())
                 .append(DELETED, false)
                 .append(STATE, stateDocument);
-        Criteria olderOrUnversioned = new Criteria()
-                .orOperator(where(VERSION).lt(state.version()), where(VERSION).exists(false));
-        return replaceIf(state.aggregateId(), olderOrUnversioned, replacement, ReplicaOutcome.APPLIED);
+        return replaceIf(
+                state.aggregateId(), held -> heldVersion(held) < state.version(), replacement, ReplicaOutcome.APPLIED);
     }
 
     /**
@@ -178,31 +185,45 @@ public class VersionedReplica<T extends StateEvent> {
      */
     private ReplicaOutcome delete(String id, long version) {
         Document marker = new Document(ID, id).append(VERSION, version).append(DELETED, true);
-        Criteria notNewer = new Criteria()
-                .orOperator(
-                        where(VERSION).lt(version),
-                        new Criteria()
-                                .andOperator(
-                                        where(VERSION).is(version),
-                                        where(DELETED).ne(true)),
-                        where(VERSION).exists(false));
-        return replaceIf(id, notNewer, marker, ReplicaOutcome.DELETED);
+        return replaceIf(
+                id,
+                held -> heldVersion(held) < version
+                        || (heldVersion(held) == version && !Boolean.TRUE.equals(held.get(DELETED))),
+                marker,
+                ReplicaOutcome.DELETED);
     }
 
-    private ReplicaOutcome replaceIf(String id, Criteria heldCondition, Document replacement, ReplicaOutcome done) {
-        Query query = new Query(where(ID).is(id).andOperator(heldCondition));
-        for (int attempt = 1; ; attempt++) {
-            try {
-                UpdateResult result = mongo.replace(
-                        query, replacement, ReplaceOptions.replaceOptions().upsert(), collection);
-                return result.getMatchedCount() > 0 || result.getUpsertedId() != null ? done : ReplicaOutcome.STALE;
-            } catch (DuplicateKeyException held) {
-                // The document exists and does not meet the condition, or a concurrent writer inserted it between
-                // our match and our insert: one more attempt tells which.
-                if (attempt == 2) {
-                    return ReplicaOutcome.STALE;
+    /**
+     * Reads the held document by id, decides, then writes conditionally on the version it read: queries stay on
+     * exactly the keys of an index ({@code _id}, or the unique {@code _id + version}), which the embedded MongoDB
+     * server needs to avoid scanning the collection. A concurrent writer makes the condition fail; we then decide
+     * again on what it wrote.
+     */
+    private ReplicaOutcome replaceIf(
+            String id, Predicate<Document> appliesOver, Document replacement, ReplicaOutcome done) {
+        while (true) {
+            Document held = mongo.findById(id, Document.class, collection);
+            if (held == null) {
+                try {
+                    mongo.insert(replacement, collection);
+                    return done;
+                } catch (DuplicateKeyException concurrentInsert) {
+                    continue;
                 }
             }
+            if (!appliesOver.test(held)) {
+                return ReplicaOutcome.STALE;
+            }
+            Query unchanged = new Query(where(ID).is(id).and(VERSION).is(held.get(VERSION)));
+            UpdateResult result = mongo.replace(unchanged, replacement, collection);
+            if (result.getMatchedCount() > 0) {
+                return done;
+            }
         }
+    }
+
+    private static long heldVersion(Document held) {
+        Object version = held.get(VERSION);
+        return version instanceof Number number ? number.longValue() : 0L;
     }
 }

@@ -20,7 +20,8 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /**
- * Updates are conditional on the expected version and push the new pending event atomically, so that a write racing
+ * Queries use exactly the keys of an index ({@code _id}, {@code partitaIva}, {@code _id + version}): the embedded
+ * MongoDB server uses an index only then. Updates are conditional on the expected version and push the new pending event atomically, so that a write racing
  * with the outbox relay neither loses nor re-adds an event.
  */
 @Repository
@@ -35,6 +36,12 @@ class MongoOrganisationStore implements OrganisationStore {
                         .unique()
                         .sparse()
                         .named("unique_partita_iva"));
+        mongo.indexOps(OrganisationDocument.class)
+                .createIndex(new Index()
+                        .on("_id", Sort.Direction.ASC)
+                        .on("version", Sort.Direction.ASC)
+                        .unique()
+                        .named("id_version"));
     }
 
     @Override
@@ -83,7 +90,8 @@ class MongoOrganisationStore implements OrganisationStore {
 
     @Override
     public Optional<Organisation> find(String id) {
-        return Optional.ofNullable(mongo.findOne(live(where("_id").is(id)), OrganisationDocument.class))
+        return Optional.ofNullable(mongo.findById(id, OrganisationDocument.class))
+                .filter(document -> !document.deleted())
                 .map(OrganisationDocument::toOrganisation);
     }
 
