@@ -8,6 +8,7 @@ import com.mongodb.client.MongoClients;
 import it.osservatorio.contracts.ReceivedEvent;
 import it.osservatorio.contracts.Topics;
 import it.osservatorio.testing.HttpTestClient;
+import it.osservatorio.testing.PartitaIvaFixture;
 import it.osservatorio.testing.SseTestClient;
 import it.osservatorio.testing.TestIdentity;
 import it.osservatorio.testing.TopicReader;
@@ -16,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -234,20 +234,6 @@ class PlatformEndToEndIT {
                 {"legalName":"%s","type":"IMPRESA","partitaIva":"%s",
                  "address":{"street":"Piazza del Comune 8","comune":"Cremona","comuneIstat":"019036","province":"CR",
                             "region":"Lombardia"},
-                 "ecosystems":["Agroalimentare"]}""".formatted(legalName, partitaIva());
-    }
-
-    private static String partitaIva() {
-        String digits =
-                String.format("%010d", Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 10_000_000_000L));
-        int sum = 0;
-        for (int i = 0; i < 10; i++) {
-            int digit = digits.charAt(i) - '0';
-            if (i % 2 == 1) {
-                digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-            }
-            sum += digit;
-        }
-        return digits + (10 - sum % 10) % 10;
+                 "ecosystems":["Agroalimentare"]}""".formatted(legalName, PartitaIvaFixture.next());
     }
 }

@@ -1,11 +1,9 @@
 package it.osservatorio.registry.organisation;
 
-import java.util.concurrent.atomic.AtomicLong;
+import it.osservatorio.testing.PartitaIvaFixture;
 
 /** JSON bodies of valid organisations, each with a fresh valid Partita IVA unless told otherwise. */
 public final class OrganisationRequestFixture {
-
-    private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000_000L);
 
     private String legalName = "Latteria Soresina Società Cooperativa Agricola";
     private String type = "IMPRESA";
@@ -55,16 +53,7 @@ public final class OrganisationRequestFixture {
     }
 
     public static String nextPartitaIva() {
-        String digits = String.format("%010d", SEQUENCE.incrementAndGet() % 10_000_000_000L);
-        int sum = 0;
-        for (int i = 0; i < 10; i++) {
-            int digit = digits.charAt(i) - '0';
-            if (i % 2 == 1) {
-                digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-            }
-            sum += digit;
-        }
-        return digits + (10 - sum % 10) % 10;
+        return PartitaIvaFixture.next();
     }
 
     private static String quote(String value) {
