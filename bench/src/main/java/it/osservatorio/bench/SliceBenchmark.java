@@ -44,17 +44,19 @@ public final class SliceBenchmark {
                     "raw Kafka produce→consume", rate, raw.run(rate, duration).summary()));
             System.out.printf("slice HTTP→SSE at %d/s for %ds...%n", rate, duration.toSeconds());
             partitaIvaBase += 50_000;
-            rows.add(row(
-                    "slice gateway HTTP→SSE",
-                    rate,
-                    slice.run(rate, duration, partitaIvaBase).summary()));
+            SliceLatency.Result result = slice.run(rate, duration, partitaIvaBase);
+            rows.add(row("slice gateway HTTP→SSE", rate, result.toEvent().summary()));
+            rows.add(row("  of which HTTP response", rate, result.toResponse().summary()));
         }
         print(rows, duration);
     }
 
     private static void warmUp(SliceLatency slice, long partitaIvaBase) throws Exception {
-        System.out.println("warm-up: 20/s for 10s (not reported)...");
-        slice.run(20, Duration.ofSeconds(10), partitaIvaBase + 90_000);
+        // The services' JIT compilers need some thousands of requests before they measure steady state.
+        int rate = Integer.getInteger("bench.warmUpRate", 100);
+        long seconds = Long.getLong("bench.warmUpSeconds", 30);
+        System.out.printf("warm-up: %d/s for %ds (not reported)...%n", rate, seconds);
+        slice.run(rate, Duration.ofSeconds(seconds), partitaIvaBase + 90_000);
     }
 
     private static String[] row(String scenario, int rate, Latencies.Summary s) {

@@ -29,7 +29,8 @@ final class SliceLatency {
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
-            .executor(Executors.newVirtualThreadPerTaskExecutor())
+            .executor(
+                    Executors.newFixedThreadPool(8, Thread.ofPlatform().daemon().factory()))
             .build();
 
     SliceLatency(URI gateway, String apiKey) {
@@ -37,9 +38,13 @@ final class SliceLatency {
         this.apiKey = apiKey;
     }
 
-    Latencies run(int ratePerSecond, Duration duration, long partitaIvaBase) throws Exception {
+    /** Latencies of one run: to the event read by the SSE client, and to the HTTP response. */
+    record Result(Latencies toEvent, Latencies toResponse) {}
+
+    Result run(int ratePerSecond, Duration duration, long partitaIvaBase) throws Exception {
         String runId = "bench-" + ratePerSecond + "-" + System.currentTimeMillis();
         Latencies latencies = new Latencies();
+        Latencies responses = new Latencies();
         AtomicBoolean listening = new AtomicBoolean(true);
         InputStream stream = openStream();
         Thread listener =
@@ -48,13 +53,17 @@ final class SliceLatency {
         FixedRate.run(ratePerSecond, duration, () -> {
             long n = sequence.incrementAndGet();
             String name = runId + "-" + n;
-            latencies.sent(name, System.nanoTime());
+            long sentAt = System.nanoTime();
+            latencies.sent(name, sentAt);
+            responses.sent(name, sentAt);
             http.sendAsync(
                             createOrganisation(name, PartitaIva.withCheckDigit(partitaIvaBase + n)),
                             HttpResponse.BodyHandlers.discarding())
                     .whenComplete((response, error) -> {
                         if (error != null || response.statusCode() != 201) {
                             latencies.failed();
+                        } else {
+                            responses.received(name, System.nanoTime());
                         }
                     });
         });
@@ -62,7 +71,7 @@ final class SliceLatency {
         listening.set(false);
         stream.close();
         listener.join(5_000);
-        return latencies;
+        return new Result(latencies, responses);
     }
 
     private InputStream openStream() throws Exception {

@@ -58,11 +58,16 @@ public final class EventFixture {
                     ownerInstitutionId,
                     legalName,
                     type,
+                    type == OrganisationType.IMPRESA ? OrganisationChanged.SizeClass.MEDIA : null,
+                    null,
                     "00092220193",
                     "00092220193",
+                    "10.51",
                     new Address("Via dei Mille 13", "Soresina", "019097", "CR", "Lombardia"),
                     "https://www.latteriasoresina.it",
                     List.of("Agroalimentare"),
+                    "LSC-0001",
+                    false,
                     Instant.parse("2026-11-25T10:15:30Z"));
         }
     }

@@ -15,11 +15,16 @@ public record OrganisationChanged(
         String ownerInstitutionId,
         String legalName,
         OrganisationType type,
+        SizeClass sizeClass,
+        String category,
         String partitaIva,
         String codiceFiscale,
+        String atecoCode,
         Address address,
         String website,
         List<String> ecosystems,
+        String externalId,
+        boolean synthetic,
         Instant changedAt)
         implements StateEvent {
 
@@ -42,6 +47,14 @@ public record OrganisationChanged(
         IMPRESA,
         ORGANISMO_DI_RICERCA,
         ALTRO_ENTE
+    }
+
+    /** Size class of an impresa; null for other types. */
+    public enum SizeClass {
+        MICRO,
+        PICCOLA,
+        MEDIA,
+        GRANDE
     }
 
     /** Where the organisation has its seat; comune by its six-digit ISTAT code, province by its two-letter code. */

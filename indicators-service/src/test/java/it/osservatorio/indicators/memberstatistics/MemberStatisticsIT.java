@@ -106,11 +106,16 @@ class MemberStatisticsIT extends RunningIndicatorsService {
                 o.ownerInstitutionId(),
                 o.legalName(),
                 o.type(),
+                o.sizeClass(),
+                o.category(),
                 o.partitaIva(),
                 o.codiceFiscale(),
+                o.atecoCode(),
                 address,
                 o.website(),
                 o.ecosystems(),
+                o.externalId(),
+                o.synthetic(),
                 o.changedAt());
     }
 

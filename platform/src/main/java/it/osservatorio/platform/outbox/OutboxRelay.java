@@ -6,8 +6,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import it.osservatorio.contracts.EventCodec;
-import it.osservatorio.contracts.EventEnvelope;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,6 +25,7 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -44,7 +47,12 @@ public class OutboxRelay implements SmartLifecycle {
     private final EventCodec codec;
     private final List<OutboxCollection> collections;
     private final OutboxProperties properties;
+    private static final int MAX_TRACKED_AGGREGATES = 100_000;
+
     private final LinkedBlockingQueue<Signal> signals = new LinkedBlockingQueue<>();
+    /** Only the worker thread touches it: the last version sent per aggregate, so carried events keep their order. */
+    private final Map<String, Long> lastSentVersion = new HashMap<>();
+
     private final Map<String, AtomicLong> pendingByCollection = new ConcurrentHashMap<>();
     private final Counter published;
     private final Counter failures;
@@ -68,7 +76,7 @@ public class OutboxRelay implements SmartLifecycle {
                 .description("Events acknowledged by the broker and removed from their aggregate")
                 .register(meters);
         this.failures = Counter.builder("osservatorio.outbox.failures")
-                .description("Sends that failed or timed out; the events stay pending for the next sweep")
+                .description("Sends that failed or timed out; the events stay pending and are retried")
                 .register(meters);
         for (OutboxCollection collection : this.collections) {
             AtomicLong pending = new AtomicLong();
@@ -80,10 +88,21 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** Asks for the aggregate's pending events to be published now; call it after every acknowledged write. */
+    /** Asks for the aggregate's pending events to be published now, reading them from its document. */
     public void publishSoon(String collection, String aggregateId) {
         if (running) {
-            signals.add(new Signal(collection, aggregateId));
+            signals.add(new Signal(collection, aggregateId, null));
+        }
+    }
+
+    /**
+     * Asks for {@code event}, just written into the aggregate's document, to be published now. The relay sends it
+     * without reading the document back when it directly follows the last version it sent for that aggregate;
+     * otherwise it reads the document, so that an aggregate's events always reach the topic in version order.
+     */
+    public void publishSoon(String collection, String aggregateId, PendingEvent event) {
+        if (running) {
+            signals.add(new Signal(collection, aggregateId, event));
         }
     }
 
@@ -95,7 +114,7 @@ public class OutboxRelay implements SmartLifecycle {
             List<Document> documents = mongo.find(withPending, Document.class, collection.name());
             pendingByCollection.get(collection.name()).set(documents.size());
             documents.forEach(document -> signals.add(
-                    new Signal(collection.name(), document.get("_id").toString())));
+                    new Signal(collection.name(), document.get("_id").toString(), null)));
         }
     }
 
@@ -134,6 +153,22 @@ public class OutboxRelay implements SmartLifecycle {
         return running;
     }
 
+    private void retryLater(Signal failed) {
+        Signal fromDocument = new Signal(failed.collection(), failed.aggregateId(), null);
+        try {
+            sweeper.schedule(
+                    () -> {
+                        if (running) {
+                            signals.add(fromDocument);
+                        }
+                    },
+                    properties.retryDelay().toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            // the relay is stopping: the event stays in its document for the sweep at the next start
+        }
+    }
+
     private void safeSweep() {
         try {
             sweep();
@@ -149,11 +184,9 @@ public class OutboxRelay implements SmartLifecycle {
                 if (first == null) {
                     continue;
                 }
-                Set<Signal> batch = new LinkedHashSet<>();
+                List<Signal> batch = new ArrayList<>();
                 batch.add(first);
-                List<Signal> more = new ArrayList<>();
-                signals.drainTo(more, properties.batchSize() - 1);
-                batch.addAll(more);
+                signals.drainTo(batch, properties.batchSize() - 1);
                 publish(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -164,27 +197,52 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private void publish(Set<Signal> batch) throws InterruptedException {
+    private void publish(List<Signal> batch) throws InterruptedException {
         List<InFlight> inFlight = new ArrayList<>();
+        Set<Signal> readBack = new LinkedHashSet<>();
+        List<InFlight> alreadyAcknowledged = new ArrayList<>();
         for (Signal signal : batch) {
-            Document document = mongo.findById(signal.aggregateId(), Document.class, signal.collection());
-            if (document == null) {
-                continue;
+            String key = signal.collection() + "/" + signal.aggregateId();
+            PendingEvent carried = signal.event();
+            if (carried != null) {
+                Long last = lastSentVersion.get(key);
+                if (last != null && carried.aggregateVersion() <= last) {
+                    continue; // already sent, read back from the document together with a later version
+                }
+                if (carried.aggregateVersion() == 1 || (last != null && carried.aggregateVersion() == last + 1)) {
+                    inFlight.add(send(signal, carried, key));
+                    continue;
+                }
             }
-            for (PendingEvent pending : pendingEvents(document)) {
-                EventEnvelope envelope = pending.toEnvelope();
-                inFlight.add(new InFlight(signal, pending, kafka.send(codec.toRecord(envelope))));
+            Signal documentSignal = new Signal(signal.collection(), signal.aggregateId(), null);
+            if (readBack.add(documentSignal)) {
+                Document document = mongo.findById(signal.aggregateId(), Document.class, signal.collection());
+                if (document != null) {
+                    for (PendingEvent pending : pendingEvents(document)) {
+                        Long last = lastSentVersion.get(key);
+                        if (last == null || pending.aggregateVersion() > last) {
+                            inFlight.add(send(documentSignal, pending, key));
+                        } else {
+                            // acknowledged in an earlier round whose removal failed: remove it, do not resend it
+                            // after a later version
+                            alreadyAcknowledged.add(new InFlight(documentSignal, pending, null));
+                        }
+                    }
+                }
             }
         }
+        List<InFlight> acknowledged = new ArrayList<>(alreadyAcknowledged);
         for (InFlight sent : inFlight) {
             try {
                 sent.result().get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                markPublished(sent.signal(), sent.event());
-                published.increment();
+                acknowledged.add(sent);
             } catch (InterruptedException e) {
                 throw e;
             } catch (Exception e) {
                 failures.increment();
+                lastSentVersion.remove(
+                        sent.signal().collection() + "/" + sent.signal().aggregateId());
+                retryLater(sent.signal());
                 log.warn(
                         "Event {} of {} {} not acknowledged; it stays pending: {}",
                         sent.event().eventId(),
@@ -193,17 +251,38 @@ public class OutboxRelay implements SmartLifecycle {
                         e.toString());
             }
         }
+        markPublished(acknowledged);
     }
 
-    private void markPublished(Signal signal, PendingEvent event) {
-        Query aggregate = new Query(where("_id").is(signal.aggregateId()));
-        mongo.updateFirst(
-                aggregate,
-                new Update().pull(PendingEvent.FIELD, new Document("eventId", event.eventId())),
-                signal.collection());
-        if (event.payload() == null) {
-            removeIfDeletedAndPublished(signal);
+    private InFlight send(Signal signal, PendingEvent event, String key) {
+        if (lastSentVersion.size() > MAX_TRACKED_AGGREGATES) {
+            lastSentVersion.clear(); // forgetting only costs a read of the document for the next event
         }
+        lastSentVersion.put(key, event.aggregateVersion());
+        return new InFlight(signal, event, kafka.send(codec.toRecord(event.toEnvelope())));
+    }
+
+    /** Removes the acknowledged events from their documents: one bulk write per collection. */
+    private void markPublished(List<InFlight> acknowledged) {
+        Map<String, List<InFlight>> byCollection = new LinkedHashMap<>();
+        acknowledged.forEach(sent -> byCollection
+                .computeIfAbsent(sent.signal().collection(), c -> new ArrayList<>())
+                .add(sent));
+        byCollection.forEach((collection, events) -> {
+            BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+            events.forEach(sent -> bulk.updateOne(
+                    new Query(where("_id").is(sent.signal().aggregateId())),
+                    new Update()
+                            .pull(
+                                    PendingEvent.FIELD,
+                                    new Document("eventId", sent.event().eventId()))));
+            bulk.execute();
+            published.increment(
+                    events.stream().filter(sent -> sent.result() != null).count());
+            events.stream()
+                    .filter(sent -> sent.event().payload() == null)
+                    .forEach(sent -> removeIfDeletedAndPublished(sent.signal()));
+        });
     }
 
     /** A deleted aggregate can no longer change, so its version identifies the state we checked. */
@@ -228,7 +307,7 @@ public class OutboxRelay implements SmartLifecycle {
         return events;
     }
 
-    private record Signal(String collection, String aggregateId) {}
+    private record Signal(String collection, String aggregateId, PendingEvent event) {}
 
     private record InFlight(Signal signal, PendingEvent event, CompletableFuture<SendResult<String, byte[]>> result) {}
 }

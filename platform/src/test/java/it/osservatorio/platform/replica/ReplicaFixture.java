@@ -50,11 +50,16 @@ final class ReplicaFixture {
                 "camera-commercio-cremona",
                 "Organisation " + id + " v" + version,
                 type,
+                type == OrganisationType.IMPRESA ? OrganisationChanged.SizeClass.MEDIA : null,
+                null,
                 "00092220193",
                 "00092220193",
+                "10.51",
                 new Address("Via dei Mille 13", "Soresina", "019097", province, "Lombardia"),
                 "https://example.org",
                 List.of("Agroalimentare"),
+                null,
+                false,
                 Instant.parse("2026-11-25T10:15:30Z"));
     }
 

@@ -1,47 +1,48 @@
 package it.osservatorio.registry.organisation;
 
+import static it.osservatorio.registry.organisation.OrganisationDetailsFixture.anImpresa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import it.osservatorio.registry.organisation.domain.Address;
-import it.osservatorio.registry.organisation.domain.InvalidOrganisationException;
+import it.osservatorio.registry.organisation.domain.OrganisationCategory;
 import it.osservatorio.registry.organisation.domain.OrganisationDetails;
 import it.osservatorio.registry.organisation.domain.OrganisationType;
-import it.osservatorio.registry.organisation.domain.Violation;
+import it.osservatorio.registry.organisation.domain.SizeClass;
+import it.osservatorio.registry.validation.InvalidDetailsException;
+import it.osservatorio.registry.validation.Violation;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class OrganisationDetailsTest {
 
-    private static final Address CREMONA = new Address("Piazza del Comune 8", "Cremona", "019036", "CR", "Lombardia");
-
     @Test
     void shouldAcceptOrganisationWhenEveryFieldIsValid() {
-        var details = new OrganisationDetails(
-                "Comune di Cremona",
-                OrganisationType.ALTRO_ENTE,
-                null,
-                "00297960197",
-                CREMONA,
-                "https://www.comune.cremona.it",
-                List.of(" Smart city ", "Smart city"));
+        OrganisationDetails details = anImpresa()
+                .type(OrganisationType.ALTRO_ENTE, null, OrganisationCategory.ENTE_PUBBLICO)
+                .identifiers(null, "00297960197")
+                .ecosystems(List.of(" Smart city ", "Smart city"))
+                .build();
 
         assertThat(details.validate().ecosystems()).containsExactly("Smart city");
     }
 
     @Test
     void shouldListEveryBrokenRuleWhenSeveralFieldsAreInvalid() {
-        var details = new OrganisationDetails(
-                " ", null, "123", "bad", new Address(null, "", "19036", "cr", null), "ftp://x", List.of());
+        OrganisationDetails details = anImpresa()
+                .legalName(" ")
+                .type(null, null, null)
+                .identifiers("123", "bad")
+                .atecoCode("1051")
+                .address(new Address(null, "", "19036", "cr", null))
+                .website("ftp://x")
+                .build();
 
-        assertThatThrownBy(details::validate)
-                .isInstanceOf(InvalidOrganisationException.class)
-                .extracting(e -> ((InvalidOrganisationException) e)
-                        .violations().stream().map(Violation::field).toList())
-                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+        assertThat(fieldsOf(details))
                 .containsExactly(
                         "legalName",
                         "type",
+                        "atecoCode",
                         "partitaIva",
                         "codiceFiscale",
                         "address.comune",
@@ -51,10 +52,38 @@ class OrganisationDetailsTest {
     }
 
     @Test
+    void shouldRejectSizeClassAndForeignCategoryWhenTypeDoesNotHaveThem() {
+        OrganisationDetails details = anImpresa()
+                .type(OrganisationType.ORGANISMO_DI_RICERCA, SizeClass.MICRO, OrganisationCategory.FONDAZIONE)
+                .build();
+
+        assertThat(fieldsOf(details)).containsExactly("sizeClass", "category");
+    }
+
+    @Test
+    void shouldRejectOverlongTextWhenFieldsExceedTheirLimits() {
+        OrganisationDetails details = anImpresa()
+                .legalName("x".repeat(301))
+                .externalId("e".repeat(101))
+                .address(new Address("s".repeat(201), "Cremona", "019036", "CR", "Lombardia"))
+                .build();
+
+        assertThat(fieldsOf(details)).containsExactly("legalName", "externalId", "address.street");
+    }
+
+    @Test
     void shouldRequireAnIdentifierWhenNeitherPartitaIvaNorCodiceFiscaleIsGiven() {
-        var details = new OrganisationDetails(
-                "Associazione Industriali", OrganisationType.ALTRO_ENTE, null, null, CREMONA, null, null);
+        OrganisationDetails details = anImpresa().identifiers(null, null).build();
 
         assertThatThrownBy(details::validate).hasMessageContaining("give the Partita IVA, the codice fiscale, or both");
+    }
+
+    private static List<String> fieldsOf(OrganisationDetails details) {
+        try {
+            details.validate();
+        } catch (InvalidDetailsException e) {
+            return e.violations().stream().map(Violation::field).toList();
+        }
+        throw new AssertionError("expected " + details + " to be invalid");
     }
 }

@@ -67,6 +67,11 @@ class MongoOrganisationStore implements OrganisationStore {
         setOrUnset(update, "partitaIva", d.partitaIva());
         setOrUnset(update, "codiceFiscale", d.codiceFiscale());
         setOrUnset(update, "website", d.website());
+        setOrUnset(update, "sizeClass", d.sizeClass());
+        setOrUnset(update, "category", d.category());
+        setOrUnset(update, "atecoCode", d.atecoCode());
+        setOrUnset(update, "externalId", d.externalId());
+        update.set("synthetic", d.synthetic());
         try {
             return mongo.updateFirst(current(organisation.id(), expectedVersion), update, OrganisationDocument.class)
                             .getModifiedCount()
@@ -97,7 +102,10 @@ class MongoOrganisationStore implements OrganisationStore {
 
     @Override
     public Optional<Organisation> findByPartitaIva(String partitaIva) {
-        return Optional.ofNullable(mongo.findOne(live(where("partitaIva").is(partitaIva)), OrganisationDocument.class))
+        // a deleted organisation has no partitaIva any more, so the unique index alone answers this
+        return Optional.ofNullable(
+                        mongo.findOne(new Query(where("partitaIva").is(partitaIva)), OrganisationDocument.class))
+                .filter(document -> !document.deleted())
                 .map(OrganisationDocument::toOrganisation);
     }
 
@@ -119,17 +127,12 @@ class MongoOrganisationStore implements OrganisationStore {
                 .toList();
     }
 
+    /**
+     * Exactly the keys of the unique {@code _id + version} index, so the embedded server does not scan the
+     * collection. A deleted organisation cannot match a version the caller read from it: deleting bumps the version.
+     */
     private static Query current(String id, long expectedVersion) {
-        return new Query(where("_id")
-                .is(id)
-                .and("version")
-                .is(expectedVersion)
-                .and(OutboxCollection.DELETED_FIELD)
-                .ne(true));
-    }
-
-    private static Query live(Criteria criteria) {
-        return new Query(criteria.and(OutboxCollection.DELETED_FIELD).ne(true));
+        return new Query(where("_id").is(id).and("version").is(expectedVersion));
     }
 
     private static void setOrUnset(Update update, String field, Object value) {

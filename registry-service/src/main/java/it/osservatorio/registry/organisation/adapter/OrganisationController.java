@@ -6,11 +6,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import it.osservatorio.platform.security.CallerIdentity;
 import it.osservatorio.platform.web.FieldProblem;
 import it.osservatorio.platform.web.InvalidFieldException;
-import it.osservatorio.platform.web.ProblemDetailsAdvice;
 import it.osservatorio.registry.organisation.application.OrganisationFilter;
 import it.osservatorio.registry.organisation.application.OrganisationService;
 import it.osservatorio.registry.organisation.application.OrganisationStore;
-import it.osservatorio.registry.organisation.domain.InvalidOrganisationException;
 import it.osservatorio.registry.organisation.domain.Organisation;
 import it.osservatorio.registry.organisation.domain.OrganisationType;
 import jakarta.validation.Valid;
@@ -125,14 +123,6 @@ class OrganisationController {
             @PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         service.delete(id, parseIfMatch(ifMatch), CallerIdentity.require());
         return ResponseEntity.noContent().build();
-    }
-
-    @ExceptionHandler(InvalidOrganisationException.class)
-    ResponseEntity<ProblemDetail> invalid(InvalidOrganisationException e) {
-        return ResponseEntity.badRequest()
-                .body(ProblemDetailsAdvice.invalid(e.violations().stream()
-                        .map(v -> new FieldProblem(v.field(), v.message()))
-                        .toList()));
     }
 
     @ExceptionHandler(OrganisationStore.DuplicatePartitaIvaException.class)

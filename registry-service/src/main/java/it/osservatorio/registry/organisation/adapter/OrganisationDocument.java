@@ -3,8 +3,10 @@ package it.osservatorio.registry.organisation.adapter;
 import it.osservatorio.platform.outbox.PendingEvent;
 import it.osservatorio.registry.organisation.domain.Address;
 import it.osservatorio.registry.organisation.domain.Organisation;
+import it.osservatorio.registry.organisation.domain.OrganisationCategory;
 import it.osservatorio.registry.organisation.domain.OrganisationDetails;
 import it.osservatorio.registry.organisation.domain.OrganisationType;
+import it.osservatorio.registry.organisation.domain.SizeClass;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;
@@ -18,11 +20,16 @@ record OrganisationDocument(
         String ownerInstitutionId,
         String legalName,
         OrganisationType type,
+        SizeClass sizeClass,
+        OrganisationCategory category,
         String partitaIva,
         String codiceFiscale,
+        String atecoCode,
         Address address,
         String website,
         List<String> ecosystems,
+        String externalId,
+        boolean synthetic,
         Instant createdAt,
         Instant updatedAt,
         boolean deleted,
@@ -36,11 +43,16 @@ record OrganisationDocument(
                 organisation.ownerInstitutionId(),
                 d.legalName(),
                 d.type(),
+                d.sizeClass(),
+                d.category(),
                 d.partitaIva(),
                 d.codiceFiscale(),
+                d.atecoCode(),
                 d.address(),
                 d.website(),
                 d.ecosystems(),
+                d.externalId(),
+                d.synthetic(),
                 organisation.createdAt(),
                 organisation.updatedAt(),
                 false,
@@ -52,7 +64,19 @@ record OrganisationDocument(
                 id,
                 version,
                 ownerInstitutionId,
-                new OrganisationDetails(legalName, type, partitaIva, codiceFiscale, address, website, ecosystems),
+                new OrganisationDetails(
+                        legalName,
+                        type,
+                        sizeClass,
+                        category,
+                        partitaIva,
+                        codiceFiscale,
+                        atecoCode,
+                        address,
+                        website,
+                        ecosystems,
+                        externalId,
+                        synthetic),
                 createdAt,
                 updatedAt);
     }

@@ -2,8 +2,10 @@ package it.osservatorio.registry.organisation.adapter;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import it.osservatorio.registry.organisation.domain.Address;
+import it.osservatorio.registry.organisation.domain.OrganisationCategory;
 import it.osservatorio.registry.organisation.domain.OrganisationDetails;
 import it.osservatorio.registry.organisation.domain.OrganisationType;
+import it.osservatorio.registry.organisation.domain.SizeClass;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -20,11 +22,23 @@ record OrganisationRequest(
         @Schema(example = "IMPRESA") @NotNull(message = "is required: one of IMPRESA, ORGANISMO_DI_RICERCA, ALTRO_ENTE")
         OrganisationType type,
 
-        @Schema(example = "00087350199", description = "11 digits with a valid check digit")
+        @Schema(example = "MEDIA", description = "only for IMPRESA: MICRO, PICCOLA, MEDIA or GRANDE")
+        SizeClass sizeClass,
+
+        @Schema(
+                example = "UNIVERSITA",
+                description = "for ORGANISMO_DI_RICERCA: UNIVERSITA, CENTRO_DI_RICERCA; for ALTRO_ENTE: ASSOCIAZIONE,"
+                        + " ENTE_PUBBLICO, CAMERA_DI_COMMERCIO, FONDAZIONE, CONSORZIO, ENTE_DI_FORMAZIONE, ALTRO")
+        OrganisationCategory category,
+
+        @Schema(example = "12345670017", description = "11 digits with a valid check digit")
         String partitaIva,
 
         @Schema(description = "11 digits (bodies) or 16 characters (persons)")
         String codiceFiscale,
+
+        @Schema(example = "10.51", description = "ATECO code: division, group, class, e.g. 10.51 or 10.51.00")
+        String atecoCode,
 
         @NotNull(message = "is required: at least comune, comuneIstat and province") @Valid
         AddressRequest address,
@@ -32,17 +46,28 @@ record OrganisationRequest(
         @Schema(example = "https://www.latteriasoresina.it") String website,
 
         @Size(max = 20, message = "must list at most 20 ecosystems")
-        List<String> ecosystems) {
+        List<String> ecosystems,
+
+        @Schema(description = "your own id for this organisation; bulk imports match rows on it or on the Partita IVA")
+        String externalId,
+
+        @Schema(description = "true for generated demo data that stands for no real organisation")
+        Boolean synthetic) {
 
     OrganisationDetails toDetails() {
         return new OrganisationDetails(
                 legalName,
                 type,
+                sizeClass,
+                category,
                 partitaIva,
                 codiceFiscale,
+                atecoCode,
                 address == null ? null : address.toAddress(),
                 website,
-                ecosystems);
+                ecosystems,
+                externalId,
+                Boolean.TRUE.equals(synthetic));
     }
 
     record AddressRequest(

@@ -2,7 +2,9 @@ package it.osservatorio.registry.organisation.adapter;
 
 import it.osservatorio.registry.organisation.domain.Address;
 import it.osservatorio.registry.organisation.domain.Organisation;
+import it.osservatorio.registry.organisation.domain.OrganisationCategory;
 import it.osservatorio.registry.organisation.domain.OrganisationType;
+import it.osservatorio.registry.organisation.domain.SizeClass;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,11 +14,16 @@ record OrganisationResponse(
         String ownerInstitutionId,
         String legalName,
         OrganisationType type,
+        SizeClass sizeClass,
+        OrganisationCategory category,
         String partitaIva,
         String codiceFiscale,
+        String atecoCode,
         Address address,
         String website,
         List<String> ecosystems,
+        String externalId,
+        boolean synthetic,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -28,11 +35,16 @@ record OrganisationResponse(
                 o.ownerInstitutionId(),
                 d.legalName(),
                 d.type(),
+                d.sizeClass(),
+                d.category(),
                 d.partitaIva(),
                 d.codiceFiscale(),
+                d.atecoCode(),
                 d.address(),
                 d.website(),
                 d.ecosystems(),
+                d.externalId(),
+                d.synthetic(),
                 o.createdAt(),
                 o.updatedAt());
     }

@@ -30,8 +30,14 @@ final class OrganisationEvents {
                 organisation.ownerInstitutionId(),
                 details.legalName(),
                 OrganisationChanged.OrganisationType.valueOf(details.type().name()),
+                details.sizeClass() == null
+                        ? null
+                        : OrganisationChanged.SizeClass.valueOf(
+                                details.sizeClass().name()),
+                details.category() == null ? null : details.category().name(),
                 details.partitaIva(),
                 details.codiceFiscale(),
+                details.atecoCode(),
                 new OrganisationChanged.Address(
                         address.street(),
                         address.comune(),
@@ -40,6 +46,8 @@ final class OrganisationEvents {
                         address.region()),
                 details.website(),
                 details.ecosystems(),
+                details.externalId(),
+                details.synthetic(),
                 organisation.updatedAt());
         return PendingEvent.of(codec.envelope(event, organisation.updatedAt()));
     }

@@ -38,13 +38,14 @@ public class OrganisationService {
         rejectDuplicate(details.partitaIva(), null);
         Organisation organisation =
                 Organisation.register("org-" + UUID.randomUUID(), caller.institutionId(), details, clock.instant());
+        PendingEvent event = events.changed(organisation);
         try {
-            store.insert(organisation, events.changed(organisation));
+            store.insert(organisation, event);
         } catch (OrganisationStore.DuplicatePartitaIvaException e) {
             rejectDuplicate(details.partitaIva(), null);
             throw e;
         }
-        relay.publishSoon(COLLECTION, organisation.id());
+        relay.publishSoon(COLLECTION, organisation.id(), event);
         return organisation;
     }
 
@@ -55,10 +56,11 @@ public class OrganisationService {
         details.validate();
         rejectDuplicate(details.partitaIva(), id);
         Organisation updated = current.update(details, clock.instant());
-        if (!store.update(updated, current.version(), events.changed(updated))) {
+        PendingEvent event = events.changed(updated);
+        if (!store.update(updated, current.version(), event)) {
             throw stale(id, ifMatch.orElse(current.version()));
         }
-        relay.publishSoon(COLLECTION, id);
+        relay.publishSoon(COLLECTION, id, event);
         return updated;
     }
 
@@ -70,7 +72,7 @@ public class OrganisationService {
         if (!store.markDeleted(id, current.version(), tombstone)) {
             throw stale(id, ifMatch.orElse(current.version()));
         }
-        relay.publishSoon(COLLECTION, id);
+        relay.publishSoon(COLLECTION, id, tombstone);
     }
 
     public Organisation get(String id) {

@@ -1,5 +1,7 @@
 package it.osservatorio.registry.organisation.domain;
 
+import it.osservatorio.registry.validation.InvalidDetailsException;
+import it.osservatorio.registry.validation.Violation;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,11 +11,19 @@ import java.util.Optional;
 public record OrganisationDetails(
         String legalName,
         OrganisationType type,
+        SizeClass sizeClass,
+        OrganisationCategory category,
         String partitaIva,
         String codiceFiscale,
+        String atecoCode,
         Address address,
         String website,
-        List<String> ecosystems) {
+        List<String> ecosystems,
+        String externalId,
+        boolean synthetic) {
+
+    /** ATECO 2007/2025: division, then optional group, class, category and subcategory, e.g. 10.51 or 10.51.00. */
+    private static final String ATECO = "[0-9]{2}(\\.[0-9]{1,2}(\\.[0-9]{1,2})?)?";
 
     private static final String CODICE_FISCALE_PERSON =
             "[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-EHLMPR-T][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]";
@@ -23,6 +33,8 @@ public record OrganisationDetails(
         partitaIva = trim(partitaIva);
         codiceFiscale = codiceFiscale == null ? null : trim(codiceFiscale).toUpperCase();
         website = trim(website);
+        atecoCode = trim(atecoCode);
+        externalId = trim(externalId);
         ecosystems = ecosystems == null
                 ? List.of()
                 : ecosystems.stream()
@@ -32,7 +44,7 @@ public record OrganisationDetails(
                         .toList();
     }
 
-    /** @throws InvalidOrganisationException listing every broken rule */
+    /** @throws InvalidDetailsException listing every broken rule */
     public OrganisationDetails validate() {
         List<Violation> violations = new ArrayList<>();
         if (legalName == null || legalName.isEmpty()) {
@@ -42,6 +54,21 @@ public record OrganisationDetails(
         }
         if (type == null) {
             violations.add(new Violation("type", "is required: one of IMPRESA, ORGANISMO_DI_RICERCA, ALTRO_ENTE"));
+        }
+        if (type != null && sizeClass != null && type != OrganisationType.IMPRESA) {
+            violations.add(new Violation("sizeClass", "applies only to type IMPRESA; leave it out for " + type));
+        }
+        if (type != null && category != null && category.type() != type) {
+            violations.add(
+                    new Violation("category", category + " belongs to type " + category.type() + ", not to " + type));
+        }
+        if (atecoCode != null && !atecoCode.matches(ATECO)) {
+            violations.add(new Violation(
+                    "atecoCode",
+                    "must be an ATECO code such as 10, 10.5, 10.51 or 10.51.00 (got '" + atecoCode + "')"));
+        }
+        if (externalId != null && externalId.length() > 100) {
+            violations.add(new Violation("externalId", "must be at most 100 characters"));
         }
         if (partitaIva == null && codiceFiscale == null) {
             violations.add(new Violation("partitaIva", "give the Partita IVA, the codice fiscale, or both"));
@@ -53,8 +80,13 @@ public record OrganisationDetails(
             codiceFiscaleProblem(codiceFiscale).ifPresent(p -> violations.add(new Violation("codiceFiscale", p)));
         }
         validateAddress(violations);
-        if (website != null) {
+        if (website != null && website.length() > 300) {
+            violations.add(new Violation("website", "must be at most 300 characters"));
+        } else if (website != null) {
             websiteProblem(website).ifPresent(p -> violations.add(new Violation("website", p)));
+        }
+        if (ecosystems.size() > 20) {
+            violations.add(new Violation("ecosystems", "must list at most 20 ecosystems"));
         }
         for (int i = 0; i < ecosystems.size(); i++) {
             if (ecosystems.get(i).length() > 120) {
@@ -62,7 +94,7 @@ public record OrganisationDetails(
             }
         }
         if (!violations.isEmpty()) {
-            throw new InvalidOrganisationException(violations);
+            throw new InvalidDetailsException(violations);
         }
         return this;
     }
@@ -72,8 +104,16 @@ public record OrganisationDetails(
             violations.add(new Violation("address", "is required: at least comune, comuneIstat and province"));
             return;
         }
+        if (address.street() != null && address.street().length() > 200) {
+            violations.add(new Violation("address.street", "must be at most 200 characters"));
+        }
+        if (address.region() != null && address.region().length() > 60) {
+            violations.add(new Violation("address.region", "must be at most 60 characters, e.g. Lombardia"));
+        }
         if (blank(address.comune())) {
             violations.add(new Violation("address.comune", "is required: the name of the comune, e.g. Cremona"));
+        } else if (address.comune().length() > 100) {
+            violations.add(new Violation("address.comune", "must be at most 100 characters"));
         }
         if (blank(address.comuneIstat()) || !address.comuneIstat().matches("[0-9]{6}")) {
             violations.add(new Violation(

@@ -1,4 +1,4 @@
-package it.osservatorio.registry.organisation.domain;
+package it.osservatorio.registry.validation;
 
 /** A broken rule on one field, with what the user must do to fix it. */
 public record Violation(String field, String message) {}
