@@ -13,7 +13,7 @@ LOG="$HOME_DIR/platform.out"
 OSSERVATORIO_HOME="$HOME_DIR" java -cp "deploy/target/classes:deploy/target/lib/*" -Dosservatorio.repository="$PWD" \
   it.osservatorio.deploy.LocalPlatform > "$LOG" 2>&1 &
 PLATFORM=$!
-trap 'kill $PLATFORM 2>/dev/null; wait $PLATFORM 2>/dev/null; rm -rf "$HOME_DIR"' EXIT
+trap 'kill $PLATFORM 2>/dev/null; wait $PLATFORM 2>/dev/null || true; rm -rf "$HOME_DIR"' EXIT
 until grep -q "Osservatorio is up" "$LOG"; do
   kill -0 $PLATFORM 2>/dev/null || { cat "$LOG"; exit 1; }
   sleep 2
