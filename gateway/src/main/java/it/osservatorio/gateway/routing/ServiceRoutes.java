@@ -11,10 +11,13 @@ import it.osservatorio.gateway.identity.IdentityTokenIssuer;
 import it.osservatorio.gateway.security.ApiKeyAuthenticationFilter;
 import it.osservatorio.gateway.security.InstitutionAuthentication;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.util.function.Function;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -33,6 +36,15 @@ import org.springframework.web.servlet.function.ServerResponse;
  */
 @Configuration(proxyBeanMethods = false)
 class ServiceRoutes {
+
+    /** Apache HttpClient's default pool allows 5 connections per service, too few for hundreds of requests/s. */
+    @Bean
+    ClientHttpRequestFactoryBuilder<?> serviceClientFactoryBuilder(GatewayProperties properties) {
+        return ClientHttpRequestFactoryBuilder.httpComponents()
+                .withConnectionManagerCustomizer(
+                        pool -> pool.setMaxConnPerRoute(properties.services().connectionsPerService())
+                                .setMaxConnTotal(3 * properties.services().connectionsPerService()));
+    }
 
     @Bean
     RouterFunction<ServerResponse> serviceRouterFunction(GatewayProperties properties, IdentityTokenIssuer issuer) {
@@ -71,8 +83,11 @@ class ServiceRoutes {
             try {
                 return next.handle(request);
             } catch (Exception e) {
-                boolean refused = causedBy(e, ConnectException.class) || causedBy(e, HttpConnectTimeoutException.class);
-                boolean timeout = !refused && causedBy(e, HttpTimeoutException.class);
+                boolean refused = causedBy(e, ConnectException.class)
+                        || causedBy(e, ConnectTimeoutException.class)
+                        || causedBy(e, HttpConnectTimeoutException.class);
+                boolean timeout = !refused
+                        && (causedBy(e, SocketTimeoutException.class) || causedBy(e, HttpTimeoutException.class));
                 HttpStatus status = refused
                         ? HttpStatus.SERVICE_UNAVAILABLE
                         : timeout ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.BAD_GATEWAY;

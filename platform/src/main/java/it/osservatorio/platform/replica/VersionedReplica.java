@@ -175,6 +175,15 @@ public class VersionedReplica<T extends StateEvent> {
                 .append(VERSION, state.version())
                 .append(DELETED, false)
                 .append(STATE, stateDocument);
+        if (state.version() == 1) {
+            // the usual first sight of an aggregate: one insert instead of a read and an insert
+            try {
+                mongo.insert(replacement, collection);
+                return ReplicaOutcome.APPLIED;
+            } catch (DuplicateKeyException alreadyHeld) {
+                // a redelivery, or a tombstone or later version seen first: decide on what is held
+            }
+        }
         return replaceIf(
                 state.aggregateId(), held -> heldVersion(held) < state.version(), replacement, ReplicaOutcome.APPLIED);
     }

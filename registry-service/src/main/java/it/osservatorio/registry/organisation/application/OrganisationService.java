@@ -35,7 +35,7 @@ public class OrganisationService {
 
     public Organisation register(OrganisationDetails details, CallerIdentity caller) {
         details.validate();
-        rejectDuplicate(details.partitaIva(), null);
+        // no look-up first: the unique index refuses a duplicate Partita IVA, and only then do we find the holder
         Organisation organisation =
                 Organisation.register("org-" + UUID.randomUUID(), caller.institutionId(), details, clock.instant());
         PendingEvent event = events.changed(organisation);
