@@ -84,6 +84,9 @@ public final class LocalPlatform implements AutoCloseable {
                 JavaCommand.java(),
                 "-Xmx768m",
                 "-XX:+UseSerialGC",
+                // Seven JVMs share the machine: C2's compilations kept two cores a third busy under load
+                // (ADR 0008), while C1 alone compiles once, quickly, to code fast enough for these services.
+                "-XX:TieredStopAtLevel=1",
                 "-DOSSERVATORIO_HOME=" + config.home(),
                 "-jar",
                 jar.toString(),
