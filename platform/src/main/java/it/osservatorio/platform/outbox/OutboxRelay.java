@@ -88,13 +88,6 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** Asks for the aggregate's pending events to be published now, reading them from its document. */
-    public void publishSoon(String collection, String aggregateId) {
-        if (running) {
-            signals.add(new Signal(collection, aggregateId, null));
-        }
-    }
-
     /**
      * Asks for {@code event}, just written into the aggregate's document, to be published now. The relay sends it
      * without reading the document back when it directly follows the last version it sent for that aggregate;
