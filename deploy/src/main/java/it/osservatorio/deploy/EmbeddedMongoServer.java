@@ -1,7 +1,7 @@
 package it.osservatorio.deploy;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import it.osservatorio.deploy.mongo.FastUniqueIndexH2Backend;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -18,7 +18,7 @@ public final class EmbeddedMongoServer {
         int port = Integer.parseInt(args[0]);
         Path file = Path.of(args[1]);
         Files.createDirectories(file.getParent());
-        H2Backend backend = new H2Backend(file.toString());
+        FastUniqueIndexH2Backend backend = new FastUniqueIndexH2Backend(file.toString());
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
         CountDownLatch stopped = new CountDownLatch(1);

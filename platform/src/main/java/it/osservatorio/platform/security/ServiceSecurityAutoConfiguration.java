@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -53,7 +54,7 @@ public class ServiceSecurityAutoConfiguration {
                 new JwtIssuerValidator(ServiceIdentity.ISSUER),
                 new JwtClaimValidator<java.util.List<String>>(
                         JwtClaimNames.AUD, aud -> aud != null && aud.contains(ServiceIdentity.AUDIENCE))));
-        return decoder;
+        return new VerifiedTokenCache(decoder, Clock.systemUTC());
     }
 
     @Bean
