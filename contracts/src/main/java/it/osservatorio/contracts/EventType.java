@@ -1,5 +1,6 @@
 package it.osservatorio.contracts;
 
+import it.osservatorio.contracts.registry.NetworkChanged;
 import it.osservatorio.contracts.registry.OrganisationChanged;
 import java.util.Arrays;
 import java.util.Optional;
@@ -14,7 +15,13 @@ public enum EventType {
             Topics.ORGANISATIONS,
             OrganisationChanged.class,
             "schemas/organisation-changed.v1.json"),
-    ORGANISATION_DELETED("it.osservatorio.registry.organisation.deleted.v1", Topics.ORGANISATIONS, null, null);
+    ORGANISATION_DELETED("it.osservatorio.registry.organisation.deleted.v1", Topics.ORGANISATIONS, null, null),
+    NETWORK_CHANGED(
+            "it.osservatorio.registry.network.changed.v1",
+            Topics.NETWORKS,
+            NetworkChanged.class,
+            "schemas/network-changed.v1.json"),
+    NETWORK_DELETED("it.osservatorio.registry.network.deleted.v1", Topics.NETWORKS, null, null);
 
     private final String ceType;
     private final String topic;

@@ -10,8 +10,11 @@ public final class Topics {
 
     public static final String ORGANISATIONS = "osservatorio.registry.organisations.v1";
 
+    /** Technology clusters and filiere (supply chains), one topic for both kinds: the payload names its kind. */
+    public static final String NETWORKS = "osservatorio.registry.networks.v1";
+
     /** Every topic this platform publishes, in the order an operator would create them. */
-    public static final List<String> ALL = List.of(ORGANISATIONS);
+    public static final List<String> ALL = List.of(ORGANISATIONS, NETWORKS);
 
     private Topics() {}
 

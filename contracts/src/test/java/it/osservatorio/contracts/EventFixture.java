@@ -1,5 +1,6 @@
 package it.osservatorio.contracts;
 
+import it.osservatorio.contracts.registry.NetworkChanged;
 import it.osservatorio.contracts.registry.OrganisationChanged;
 import it.osservatorio.contracts.registry.OrganisationChanged.Address;
 import it.osservatorio.contracts.registry.OrganisationChanged.Change;
@@ -14,6 +15,58 @@ public final class EventFixture {
 
     public static OrganisationChangedBuilder organisationChanged() {
         return new OrganisationChangedBuilder();
+    }
+
+    public static NetworkChangedBuilder networkChanged() {
+        return new NetworkChangedBuilder();
+    }
+
+    public static final class NetworkChangedBuilder {
+        private String networkId = "cluster-afil";
+        private long version = 1;
+        private NetworkChanged.Change change = NetworkChanged.Change.REGISTERED;
+        private NetworkChanged.Kind kind = NetworkChanged.Kind.CLUSTER;
+        private String acronym = "AFIL";
+        private String name = "Associazione Fabbrica Intelligente Lombardia";
+
+        public NetworkChangedBuilder networkId(String networkId) {
+            this.networkId = networkId;
+            return this;
+        }
+
+        public NetworkChangedBuilder version(long version) {
+            this.version = version;
+            this.change = version == 1 ? NetworkChanged.Change.REGISTERED : NetworkChanged.Change.UPDATED;
+            return this;
+        }
+
+        public NetworkChangedBuilder filiera(String acronym, String name) {
+            this.kind = NetworkChanged.Kind.FILIERA;
+            this.acronym = acronym;
+            this.name = name;
+            return this;
+        }
+
+        public NetworkChanged build() {
+            return new NetworkChanged(
+                    networkId,
+                    version,
+                    change,
+                    kind,
+                    "regione-lombardia",
+                    acronym,
+                    name,
+                    "Intelligent Factory Association of Lombardy",
+                    List.of("Manifattura avanzata"),
+                    List.of("Robotica", "Additive manufacturing"),
+                    "AFIL - Associazione Fabbrica Intelligente Lombardia",
+                    2014,
+                    "Riconosciuto da Regione Lombardia",
+                    "www.afil.it",
+                    List.of("Milano"),
+                    null,
+                    Instant.parse("2026-11-25T10:15:30Z"));
+        }
     }
 
     public static final class OrganisationChangedBuilder {

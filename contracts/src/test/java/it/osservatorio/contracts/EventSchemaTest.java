@@ -26,9 +26,11 @@ class EventSchemaTest {
     private static final EventCodec CODEC = new EventCodec("schema-test");
 
     /** One valid sample per event type with a payload; a new type without a sample fails the test below. */
-    private static final Map<EventType, Supplier<StateEvent>> SAMPLES =
-            Map.of(EventType.ORGANISATION_CHANGED, () -> EventFixture.organisationChanged()
-                    .build());
+    private static final Map<EventType, Supplier<StateEvent>> SAMPLES = Map.of(
+            EventType.ORGANISATION_CHANGED,
+            () -> EventFixture.organisationChanged().build(),
+            EventType.NETWORK_CHANGED,
+            () -> EventFixture.networkChanged().build());
 
     @ParameterizedTest
     @EnumSource(EventType.class)
@@ -66,6 +68,28 @@ class EventSchemaTest {
                 .extracting(ValidationMessage::getMessage)
                 .anySatisfy(message -> assertThat(message).contains("comuneIstat"));
         assertThat(schema.validate(badVersion)).isNotEmpty();
+    }
+
+    @Test
+    void shouldRejectNetworkPayloadWhenKindIsUnknownOrNameMissing() throws IOException {
+        byte[] value = CODEC.toRecord(CODEC.envelope(EventFixture.networkChanged()
+                        .filiera("LATTE-CR", "Filiera lattiero-casearia cremonese")
+                        .build()))
+                .value();
+        ObjectNode badKind = (ObjectNode) JSON.readTree(value);
+        badKind.put("kind", "DISTRETTO");
+        ObjectNode missingName = (ObjectNode) JSON.readTree(value);
+        missingName.remove("name");
+
+        JsonSchema schema = schema(EventType.NETWORK_CHANGED);
+
+        assertThat(schema.validate(JSON.readTree(value))).isEmpty();
+        assertThat(schema.validate(badKind))
+                .extracting(ValidationMessage::getMessage)
+                .anySatisfy(message -> assertThat(message).contains("kind"));
+        assertThat(schema.validate(missingName))
+                .extracting(ValidationMessage::getMessage)
+                .anySatisfy(message -> assertThat(message).contains("name"));
     }
 
     private static JsonSchema schema(EventType type) throws IOException {
