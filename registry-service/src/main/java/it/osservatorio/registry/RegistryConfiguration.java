@@ -2,6 +2,7 @@ package it.osservatorio.registry;
 
 import it.osservatorio.contracts.Topics;
 import it.osservatorio.platform.outbox.OutboxCollection;
+import it.osservatorio.registry.network.application.NetworkService;
 import it.osservatorio.registry.organisation.application.OrganisationService;
 import java.time.Clock;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -25,6 +26,21 @@ class RegistryConfiguration {
     @Bean
     NewTopic organisationsTopic() {
         return TopicBuilder.name(Topics.ORGANISATIONS)
+                .partitions(3)
+                .replicas(1)
+                .compact()
+                .config("min.compaction.lag.ms", "60000")
+                .build();
+    }
+
+    @Bean
+    OutboxCollection networksOutbox() {
+        return new OutboxCollection(NetworkService.COLLECTION);
+    }
+
+    @Bean
+    NewTopic networksTopic() {
+        return TopicBuilder.name(Topics.NETWORKS)
                 .partitions(3)
                 .replicas(1)
                 .compact()
