@@ -3,7 +3,11 @@ package it.osservatorio.platform.web;
 import it.osservatorio.platform.security.OwnershipViolationException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -21,6 +25,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /** Every error as RFC 9457 problem details; invalid input lists each field and what to fix. */
 @RestControllerAdvice
@@ -54,6 +60,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Optional<FieldProblem> wrongType = wrongTypeField(ex);
+        if (wrongType.isPresent()) {
+            return ResponseEntity.badRequest().body(invalid(List.of(wrongType.get())));
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.BAD_REQUEST, "The request body is not valid JSON for this operation: " + rootMessage(ex));
         problem.setTitle("Unreadable request body");
@@ -143,6 +153,63 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setType(URI.create("https://osservatorio.example/problems/invalid-input"));
         problem.setProperty(ERRORS, problems);
         return problem;
+    }
+
+    /** Well-formed JSON with a value of the wrong type, e.g. {@code "foundingYear":"duemila"}: names the field. */
+    private static Optional<FieldProblem> wrongTypeField(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof MismatchedInputException mismatch
+                    && !mismatch.getPath().isEmpty()) {
+                return Optional.of(new FieldProblem(
+                        fieldPath(mismatch.getPath()), "must be " + expected(mismatch.getTargetType())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String fieldPath(List<JacksonException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JacksonException.Reference reference : path) {
+            if (reference.getPropertyName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "a value of another type";
+        }
+        if (type.isEnum()) {
+            return "one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(Object::toString)
+                            .collect(Collectors.joining(", "));
+        }
+        if (type == Integer.class
+                || type == int.class
+                || type == Long.class
+                || type == long.class
+                || type == Short.class
+                || type == short.class) {
+            return "a whole number, e.g. 2014";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a text";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list, e.g. [\"a\", \"b\"]";
+        }
+        return "an object";
     }
 
     private static String rootMessage(Throwable ex) {

@@ -130,7 +130,8 @@ class OrganisationApiIT {
                 .bearer(token(CAMERA))
                 .send();
         assertThat(badType.statusCode()).isEqualTo(400);
-        assertThat(badType.body()).contains("type");
+        assertThat(fields(badType)).containsExactly("type");
+        assertThat(badType.body()).contains("must be one of IMPRESA, ORGANISMO_DI_RICERCA, ALTRO_ENTE");
     }
 
     @Test
