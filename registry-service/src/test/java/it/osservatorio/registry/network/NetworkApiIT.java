@@ -13,8 +13,11 @@ import it.osservatorio.testing.TopicReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,6 +101,41 @@ class NetworkApiIT {
         assertThat(second.change()).isEqualTo(NetworkChanged.Change.UPDATED);
         assertThat(second.name()).isEqualTo("AFIL - Fabbrica Intelligente");
         assertThat(events.get(2).isTombstone()).isTrue();
+    }
+
+    @Test
+    void shouldRebuildExactlyTheCurrentStateWhenTopicIsReadFromOffsetZero() {
+        String kept = create(REGIONE);
+        String changed = create(REGIONE);
+        String deleted = create(REGIONE);
+        http.put("/clusters/" + changed, cluster(uniqueAcronym(), "Cluster Lombardo della Cosmetica"))
+                .bearer(token(REGIONE))
+                .header("If-Match", "\"1\"")
+                .send();
+        http.delete("/clusters/" + deleted).bearer(token(REGIONE)).send();
+        Set<String> ids = Set.of(kept, changed, deleted);
+
+        Map<String, ReceivedEvent> rebuilt = new HashMap<>();
+        TopicReader.eventsFor(
+                        LocalInfrastructure.kafkaBootstrapServers(),
+                        Topics.NETWORKS,
+                        ids::contains,
+                        5,
+                        Duration.ofSeconds(30))
+                .forEach(event -> rebuilt.merge(
+                        event.subject(),
+                        event,
+                        (held, next) -> next.aggregateVersion() > held.aggregateVersion() ? next : held));
+        rebuilt.values().removeIf(ReceivedEvent::isTombstone);
+
+        assertThat(rebuilt).containsOnlyKeys(kept, changed);
+        for (String id : List.of(kept, changed)) {
+            JsonNode current = json(http.get("/clusters/" + id).send());
+            NetworkChanged state = rebuilt.get(id).payloadAs(NetworkChanged.class);
+            assertThat(state.version()).isEqualTo(current.path("version").asLong());
+            assertThat(state.name()).isEqualTo(current.path("name").asString());
+            assertThat(state.acronym()).isEqualTo(current.path("acronym").asString());
+        }
     }
 
     @Test
