@@ -90,6 +90,27 @@ class LiveStreamIT {
         }
     }
 
+    @Test
+    void shouldStreamClusterChangesWhenTheNetworksTopicCarriesThem() {
+        String url = "http://localhost:" + port + "/api/stream";
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        try (TestEventProducer producer =
+                        new TestEventProducer(LocalInfrastructure.kafkaBootstrapServers(), "registry-service");
+                SseTestClient client = SseTestClient.open(url)) {
+            awaitLive(producer, client, run);
+            producer.publish(EventFixture.networkChanged()
+                    .networkId("cluster-" + run)
+                    .build());
+
+            SseTestClient.Event seen =
+                    client.await(e -> e.data().contains("cluster-" + run), Duration.ofSeconds(20));
+            assertThat(seen.name()).isEqualTo("it.osservatorio.registry.network.changed.v1");
+            JsonNode data = JSON.readTree(seen.data());
+            assertThat(data.path("subject").asString()).isEqualTo("cluster-" + run);
+            assertThat(data.path("payload").path("kind").asString()).isEqualTo("CLUSTER");
+        }
+    }
+
     private static void awaitLive(TestEventProducer producer, SseTestClient client, String run) {
         // the gateway's consumer may still be joining its group: publish probes until one arrives
         for (int attempt = 0; attempt < 30; attempt++) {

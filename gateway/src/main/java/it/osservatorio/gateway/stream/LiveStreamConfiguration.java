@@ -2,6 +2,7 @@ package it.osservatorio.gateway.stream;
 
 import it.osservatorio.contracts.EventCodec;
 import it.osservatorio.contracts.ReceivedEvent;
+import it.osservatorio.contracts.Topics;
 import it.osservatorio.gateway.GatewayProperties;
 import java.time.Instant;
 import java.util.Collection;
@@ -13,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.stream.binder.kafka.KafkaBindingRebalanceListener;
+import org.springframework.cloud.stream.binder.kafka.utils.DlqDestinationResolver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -30,6 +32,8 @@ class LiveStreamConfiguration {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    static final String DEAD_LETTER_GROUP = "gateway-live";
+
     record LiveEventData(
             String id, String type, String source, String subject, Instant time, long version, Object payload) {}
 
@@ -41,6 +45,12 @@ class LiveStreamConfiguration {
     @Bean
     EventCodec liveStreamCodec() {
         return new EventCodec("gateway");
+    }
+
+    /** The live stream reads several topics; an unreadable record goes to the dead-letter topic of its own topic. */
+    @Bean
+    DlqDestinationResolver liveStreamDeadLetters() {
+        return (record, exception) -> Topics.deadLetter(record.topic(), DEAD_LETTER_GROUP);
     }
 
     @Bean
