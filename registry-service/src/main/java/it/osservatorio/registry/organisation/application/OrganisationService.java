@@ -1,6 +1,7 @@
 package it.osservatorio.registry.organisation.application;
 
 import it.osservatorio.contracts.EventCodec;
+import it.osservatorio.platform.ids.TimeOrderedIds;
 import it.osservatorio.platform.outbox.OutboxRelay;
 import it.osservatorio.platform.outbox.PendingEvent;
 import it.osservatorio.platform.security.CallerIdentity;
@@ -13,7 +14,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 @Service
@@ -25,19 +25,21 @@ public class OrganisationService {
     private final OrganisationEvents events;
     private final OutboxRelay relay;
     private final Clock clock;
+    private final TimeOrderedIds ids;
 
     public OrganisationService(OrganisationStore store, EventCodec codec, OutboxRelay relay, Clock clock) {
         this.store = store;
         this.events = new OrganisationEvents(codec);
         this.relay = relay;
         this.clock = clock;
+        this.ids = new TimeOrderedIds(clock);
     }
 
     public Organisation register(OrganisationDetails details, CallerIdentity caller) {
         details.validate();
         // no look-up first: the unique index refuses a duplicate Partita IVA, and only then do we find the holder
         Organisation organisation =
-                Organisation.register("org-" + UUID.randomUUID(), caller.institutionId(), details, clock.instant());
+                Organisation.register(ids.next("org-"), caller.institutionId(), details, clock.instant());
         PendingEvent event = events.changed(organisation);
         try {
             store.insert(organisation, event);
