@@ -98,12 +98,10 @@ class LiveStreamIT {
                         new TestEventProducer(LocalInfrastructure.kafkaBootstrapServers(), "registry-service");
                 SseTestClient client = SseTestClient.open(url)) {
             awaitLive(producer, client, run);
-            producer.publish(EventFixture.networkChanged()
-                    .networkId("cluster-" + run)
-                    .build());
+            producer.publish(
+                    EventFixture.networkChanged().networkId("cluster-" + run).build());
 
-            SseTestClient.Event seen =
-                    client.await(e -> e.data().contains("cluster-" + run), Duration.ofSeconds(20));
+            SseTestClient.Event seen = client.await(e -> e.data().contains("cluster-" + run), Duration.ofSeconds(20));
             assertThat(seen.name()).isEqualTo("it.osservatorio.registry.network.changed.v1");
             JsonNode data = JSON.readTree(seen.data());
             assertThat(data.path("subject").asString()).isEqualTo("cluster-" + run);

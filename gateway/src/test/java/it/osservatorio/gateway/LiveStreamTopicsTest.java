@@ -19,8 +19,8 @@ class LiveStreamTopicsTest {
         try (InputStream in = getClass().getResourceAsStream("/application.yml")) {
             configuration = new Yaml().load(in);
         }
-        Map<String, Object> binding = (Map<String, Object>) path(
-                configuration, "spring", "cloud", "stream", "bindings", "liveStream-in-0");
+        Map<String, Object> binding =
+                (Map<String, Object>) path(configuration, "spring", "cloud", "stream", "bindings", "liveStream-in-0");
 
         assertThat(Arrays.stream(binding.get("destination").toString().split(","))
                         .map(String::trim)

@@ -1,6 +1,7 @@
 package it.osservatorio.registry.network.application;
 
 import it.osservatorio.contracts.EventCodec;
+import it.osservatorio.platform.ids.TimeOrderedIds;
 import it.osservatorio.platform.outbox.OutboxRelay;
 import it.osservatorio.platform.outbox.PendingEvent;
 import it.osservatorio.platform.security.CallerIdentity;
@@ -15,7 +16,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
-import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /** Technology clusters and filiere; each operation names the kind its API serves, so an id of the other kind is 404. */
@@ -28,17 +28,19 @@ public class NetworkService {
     private final NetworkEvents events;
     private final OutboxRelay relay;
     private final Clock clock;
+    private final TimeOrderedIds ids;
 
     public NetworkService(NetworkStore store, EventCodec codec, OutboxRelay relay, Clock clock) {
         this.store = store;
         this.events = new NetworkEvents(codec);
         this.relay = relay;
         this.clock = clock;
+        this.ids = new TimeOrderedIds(clock);
     }
 
     public Network register(NetworkKind kind, NetworkDetails details, CallerIdentity caller) {
         details.validate(kind);
-        String id = kind.name().toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID();
+        String id = ids.next(kind.name().toLowerCase(Locale.ROOT) + "-");
         Network network = Network.register(id, kind, caller.institutionId(), details, clock.instant());
         PendingEvent event = events.changed(network);
         try {
