@@ -52,6 +52,26 @@ final class Latencies {
                 millis(sorted, 1.0));
     }
 
+    /**
+     * One line per second of the run, by the second the message was sent: how many, their p99 and max. Shows whether
+     * the slow ones come together (a pause somewhere) or spread out (queueing).
+     */
+    String timeline() {
+        long first = sentAt.values().stream().mapToLong(Long::longValue).min().orElse(0);
+        java.util.TreeMap<Long, java.util.List<Long>> perSecond = new java.util.TreeMap<>();
+        latencyNanos.forEach((id, latency) -> perSecond
+                .computeIfAbsent((sentAt.get(id) - first) / 1_000_000_000L, second -> new java.util.ArrayList<>())
+                .add(latency));
+        StringBuilder out = new StringBuilder("second  count  p99 ms  max ms\n");
+        perSecond.forEach((second, latencies) -> {
+            long[] sorted =
+                    latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+            out.append(String.format(
+                    "%6d %6d %7.1f %7.1f%n", second, sorted.length, millis(sorted, 0.99), millis(sorted, 1.0)));
+        });
+        return out.toString();
+    }
+
     private static double millis(long[] sorted, double quantile) {
         if (sorted.length == 0) {
             return Double.NaN;

@@ -46,6 +46,9 @@ public final class SliceBenchmark {
             partitaIvaBase += 50_000;
             SliceLatency.Result result = slice.run(rate, duration, partitaIvaBase);
             rows.add(row("slice gateway HTTP→SSE", rate, result.toEvent().summary()));
+            if (Boolean.getBoolean("bench.timeline")) {
+                System.out.print(result.toEvent().timeline());
+            }
             rows.add(row("  of which HTTP response", rate, result.toResponse().summary()));
         }
         print(rows, duration);
