@@ -50,6 +50,8 @@ public final class SliceBenchmark {
                 System.out.print(result.toEvent().timeline());
             }
             rows.add(row("  of which HTTP response", rate, result.toResponse().summary()));
+            rows.add(row("  HTTP sent → registry event time", rate, result.toEventTime().summary()));
+            rows.add(row("  registry event time → SSE client", rate, result.eventTimeToClient().summary()));
         }
         print(rows, duration);
     }
@@ -76,7 +78,7 @@ public final class SliceBenchmark {
     }
 
     private static void print(List<String[]> rows, Duration duration) {
-        String format = "%-28s %7s %7s %9s %9s %9s %9s %9s%n";
+        String format = "%-34s %7s %7s %9s %9s %9s %9s %9s%n";
         System.out.println();
         System.out.printf(
                 "Latency, %ds per rate, %d cores%n",

@@ -38,17 +38,30 @@ final class SliceLatency {
         this.apiKey = apiKey;
     }
 
-    /** Latencies of one run: to the event read by the SSE client, and to the HTTP response. */
-    record Result(Latencies toEvent, Latencies toResponse) {}
+    /**
+     * Latencies of one run: to the event read by the SSE client, to the HTTP response, and the event's two legs split
+     * at the event time the registry stamped (all processes share this machine's clock).
+     */
+    record Result(Latencies toEvent, Latencies toResponse, Latencies toEventTime, Latencies eventTimeToClient) {}
+
+    /** This machine's wall clock on the {@link System#nanoTime()} scale. */
+    private static final long WALL_MINUS_NANO_TIME = currentEpochNanos() - System.nanoTime();
+
+    private static long currentEpochNanos() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
 
     Result run(int ratePerSecond, Duration duration, long partitaIvaBase) throws Exception {
         String runId = "bench-" + ratePerSecond + "-" + System.currentTimeMillis();
         Latencies latencies = new Latencies();
         Latencies responses = new Latencies();
+        Latencies toEventTime = new Latencies();
+        Latencies eventTimeToClient = new Latencies();
         AtomicBoolean listening = new AtomicBoolean(true);
         InputStream stream = openStream();
         Thread listener =
-                Thread.ofPlatform().name("bench-sse").start(() -> listen(stream, runId, latencies, listening));
+                Thread.ofPlatform().name("bench-sse").start(() -> listen(stream, runId, latencies, toEventTime, eventTimeToClient, listening));
         AtomicLong sequence = new AtomicLong();
         FixedRate.run(ratePerSecond, duration, () -> {
             long n = sequence.incrementAndGet();
@@ -56,6 +69,7 @@ final class SliceLatency {
             long sentAt = System.nanoTime();
             latencies.sent(name, sentAt);
             responses.sent(name, sentAt);
+            toEventTime.sent(name, sentAt);
             http.sendAsync(
                             createOrganisation(name, PartitaIva.withCheckDigit(partitaIvaBase + n)),
                             HttpResponse.BodyHandlers.discarding())
@@ -71,7 +85,7 @@ final class SliceLatency {
         listening.set(false);
         stream.close();
         listener.join(5_000);
-        return new Result(latencies, responses);
+        return new Result(latencies, responses, toEventTime, eventTimeToClient);
     }
 
     private InputStream openStream() throws Exception {
@@ -86,7 +100,13 @@ final class SliceLatency {
         return response.body();
     }
 
-    private static void listen(InputStream stream, String runId, Latencies latencies, AtomicBoolean listening) {
+    private static void listen(
+            InputStream stream,
+            String runId,
+            Latencies latencies,
+            Latencies toEventTime,
+            Latencies eventTimeToClient,
+            AtomicBoolean listening) {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
             String line;
             while (listening.get() && (line = reader.readLine()) != null) {
@@ -98,6 +118,11 @@ final class SliceLatency {
                 JsonNode name = event.path("payload").path("legalName");
                 if (name.isString() && name.asString().startsWith(runId)) {
                     latencies.received(name.asString(), now);
+                    java.time.Instant time = java.time.Instant.parse(event.path("time").asString());
+                    long stamped = time.getEpochSecond() * 1_000_000_000L + time.getNano() - WALL_MINUS_NANO_TIME;
+                    toEventTime.received(name.asString(), stamped);
+                    eventTimeToClient.sent(name.asString(), stamped);
+                    eventTimeToClient.received(name.asString(), now);
                 }
             }
         } catch (Exception e) {
