@@ -50,8 +50,14 @@ public final class SliceBenchmark {
                 System.out.print(result.toEvent().timeline());
             }
             rows.add(row("  of which HTTP response", rate, result.toResponse().summary()));
-            rows.add(row("  HTTP sent → registry event time", rate, result.toEventTime().summary()));
-            rows.add(row("  registry event time → SSE client", rate, result.eventTimeToClient().summary()));
+            rows.add(row(
+                    "  HTTP sent → registry event time",
+                    rate,
+                    result.toEventTime().summary()));
+            rows.add(row(
+                    "  registry event time → SSE client",
+                    rate,
+                    result.eventTimeToClient().summary()));
         }
         print(rows, duration);
     }

@@ -60,8 +60,9 @@ final class SliceLatency {
         Latencies eventTimeToClient = new Latencies();
         AtomicBoolean listening = new AtomicBoolean(true);
         InputStream stream = openStream();
-        Thread listener =
-                Thread.ofPlatform().name("bench-sse").start(() -> listen(stream, runId, latencies, toEventTime, eventTimeToClient, listening));
+        Thread listener = Thread.ofPlatform()
+                .name("bench-sse")
+                .start(() -> listen(stream, runId, latencies, toEventTime, eventTimeToClient, listening));
         AtomicLong sequence = new AtomicLong();
         FixedRate.run(ratePerSecond, duration, () -> {
             long n = sequence.incrementAndGet();
@@ -118,7 +119,8 @@ final class SliceLatency {
                 JsonNode name = event.path("payload").path("legalName");
                 if (name.isString() && name.asString().startsWith(runId)) {
                     latencies.received(name.asString(), now);
-                    java.time.Instant time = java.time.Instant.parse(event.path("time").asString());
+                    java.time.Instant time =
+                            java.time.Instant.parse(event.path("time").asString());
                     long stamped = time.getEpochSecond() * 1_000_000_000L + time.getNano() - WALL_MINUS_NANO_TIME;
                     toEventTime.received(name.asString(), stamped);
                     eventTimeToClient.sent(name.asString(), stamped);
