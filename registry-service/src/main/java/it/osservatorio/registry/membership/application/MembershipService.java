@@ -17,6 +17,7 @@ import it.osservatorio.registry.validation.InvalidDetailsException;
 import it.osservatorio.registry.validation.Violation;
 import java.net.URI;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -116,6 +117,14 @@ public class MembershipService {
 
     public List<Membership> search(MembershipFilter filter, String afterId, int limit) {
         return store.search(filter, afterId, limit);
+    }
+
+    /** Every membership of a registered organisation (active on the date when given); 404 for an unknown one. */
+    public List<Membership> ofOrganisation(String organisationId, LocalDate activeOn) {
+        if (organisations.find(organisationId).isEmpty()) {
+            throw new ResourceNotFoundException("Organisation", organisationId);
+        }
+        return store.search(new MembershipFilter(organisationId, null, null, activeOn), null, Integer.MAX_VALUE);
     }
 
     /** 400 naming organisationId and/or networkId when they are not registered; 403 unless the caller may write the organisation. */
