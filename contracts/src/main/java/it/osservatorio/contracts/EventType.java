@@ -1,5 +1,6 @@
 package it.osservatorio.contracts;
 
+import it.osservatorio.contracts.registry.MembershipChanged;
 import it.osservatorio.contracts.registry.NetworkChanged;
 import it.osservatorio.contracts.registry.OrganisationChanged;
 import java.util.Arrays;
@@ -21,7 +22,13 @@ public enum EventType {
             Topics.NETWORKS,
             NetworkChanged.class,
             "schemas/network-changed.v1.json"),
-    NETWORK_DELETED("it.osservatorio.registry.network.deleted.v1", Topics.NETWORKS, null, null);
+    NETWORK_DELETED("it.osservatorio.registry.network.deleted.v1", Topics.NETWORKS, null, null),
+    MEMBERSHIP_CHANGED(
+            "it.osservatorio.registry.membership.changed.v1",
+            Topics.MEMBERSHIPS,
+            MembershipChanged.class,
+            "schemas/membership-changed.v1.json"),
+    MEMBERSHIP_DELETED("it.osservatorio.registry.membership.deleted.v1", Topics.MEMBERSHIPS, null, null);
 
     private final String ceType;
     private final String topic;

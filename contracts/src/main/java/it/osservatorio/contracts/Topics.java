@@ -13,8 +13,14 @@ public final class Topics {
     /** Technology clusters and filiere (supply chains), one topic for both kinds: the payload names its kind. */
     public static final String NETWORKS = "osservatorio.registry.networks.v1";
 
-    /** Every topic this platform publishes, in the order an operator would create them. */
-    public static final List<String> ALL = List.of(ORGANISATIONS, NETWORKS);
+    /** Memberships of organisations in clusters and filiere, with their validity dates. */
+    public static final String MEMBERSHIPS = "osservatorio.registry.memberships.v1";
+
+    /**
+     * Every topic this platform publishes, in the order an operator would create them. New topics are appended: the
+     * gateway's resumable stream positions refer to a topic by its index in this list.
+     */
+    public static final List<String> ALL = List.of(ORGANISATIONS, NETWORKS, MEMBERSHIPS);
 
     private Topics() {}
 

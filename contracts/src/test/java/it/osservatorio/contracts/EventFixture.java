@@ -1,11 +1,13 @@
 package it.osservatorio.contracts;
 
+import it.osservatorio.contracts.registry.MembershipChanged;
 import it.osservatorio.contracts.registry.NetworkChanged;
 import it.osservatorio.contracts.registry.OrganisationChanged;
 import it.osservatorio.contracts.registry.OrganisationChanged.Address;
 import it.osservatorio.contracts.registry.OrganisationChanged.Change;
 import it.osservatorio.contracts.registry.OrganisationChanged.OrganisationType;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /** Builders of valid events, one per event type, for tests in any module. */
@@ -19,6 +21,50 @@ public final class EventFixture {
 
     public static NetworkChangedBuilder networkChanged() {
         return new NetworkChangedBuilder();
+    }
+
+    public static MembershipChangedBuilder membershipChanged() {
+        return new MembershipChangedBuilder();
+    }
+
+    public static final class MembershipChangedBuilder {
+        private String membershipId = "membership-001";
+        private long version = 1;
+        private MembershipChanged.Change change = MembershipChanged.Change.REGISTERED;
+        private LocalDate validFrom = LocalDate.of(2014, 3, 1);
+        private LocalDate validTo;
+
+        public MembershipChangedBuilder membershipId(String membershipId) {
+            this.membershipId = membershipId;
+            return this;
+        }
+
+        public MembershipChangedBuilder version(long version) {
+            this.version = version;
+            this.change = version == 1 ? MembershipChanged.Change.REGISTERED : MembershipChanged.Change.UPDATED;
+            return this;
+        }
+
+        public MembershipChangedBuilder valid(LocalDate validFrom, LocalDate validTo) {
+            this.validFrom = validFrom;
+            this.validTo = validTo;
+            return this;
+        }
+
+        public MembershipChanged build() {
+            return new MembershipChanged(
+                    membershipId,
+                    version,
+                    change,
+                    "regione-lombardia",
+                    "org-cremona-001",
+                    NetworkChanged.Kind.CLUSTER,
+                    "cluster-afil",
+                    MembershipChanged.Role.FOUNDER,
+                    validFrom,
+                    validTo,
+                    Instant.parse("2026-11-25T10:15:30Z"));
+        }
     }
 
     public static final class NetworkChangedBuilder {

@@ -12,6 +12,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -30,7 +31,11 @@ class EventSchemaTest {
             EventType.ORGANISATION_CHANGED,
             () -> EventFixture.organisationChanged().build(),
             EventType.NETWORK_CHANGED,
-            () -> EventFixture.networkChanged().build());
+            () -> EventFixture.networkChanged().build(),
+            EventType.MEMBERSHIP_CHANGED,
+            () -> EventFixture.membershipChanged()
+                    .valid(LocalDate.of(2014, 3, 1), LocalDate.of(2024, 12, 31))
+                    .build());
 
     @ParameterizedTest
     @EnumSource(EventType.class)
@@ -90,6 +95,35 @@ class EventSchemaTest {
         assertThat(schema.validate(missingName))
                 .extracting(ValidationMessage::getMessage)
                 .anySatisfy(message -> assertThat(message).contains("name"));
+    }
+
+    @Test
+    void shouldCarryDatesAsIsoStringsAndRejectMembershipPayloadWhenDateOrRoleIsBroken() throws IOException {
+        byte[] value = CODEC.toRecord(CODEC.envelope(EventFixture.membershipChanged()
+                        .valid(LocalDate.of(2014, 3, 1), null)
+                        .build()))
+                .value();
+        JsonNode valid = JSON.readTree(value);
+        ObjectNode badDate = (ObjectNode) JSON.readTree(value);
+        badDate.put("validFrom", "01/03/2014");
+        ObjectNode badRole = (ObjectNode) JSON.readTree(value);
+        badRole.put("role", "SPONSOR");
+        ObjectNode missingNetwork = (ObjectNode) JSON.readTree(value);
+        missingNetwork.remove("networkId");
+
+        JsonSchema schema = schema(EventType.MEMBERSHIP_CHANGED);
+
+        assertThat(valid.path("validFrom").asText()).isEqualTo("2014-03-01");
+        assertThat(schema.validate(valid)).isEmpty();
+        assertThat(schema.validate(badDate))
+                .extracting(ValidationMessage::getMessage)
+                .anySatisfy(message -> assertThat(message).contains("validFrom"));
+        assertThat(schema.validate(badRole))
+                .extracting(ValidationMessage::getMessage)
+                .anySatisfy(message -> assertThat(message).contains("role"));
+        assertThat(schema.validate(missingNetwork))
+                .extracting(ValidationMessage::getMessage)
+                .anySatisfy(message -> assertThat(message).contains("networkId"));
     }
 
     private static JsonSchema schema(EventType type) throws IOException {

@@ -2,6 +2,7 @@ package it.osservatorio.registry;
 
 import it.osservatorio.contracts.Topics;
 import it.osservatorio.platform.outbox.OutboxCollection;
+import it.osservatorio.registry.membership.application.MembershipService;
 import it.osservatorio.registry.network.application.NetworkService;
 import it.osservatorio.registry.organisation.application.OrganisationService;
 import java.time.Clock;
@@ -41,6 +42,21 @@ class RegistryConfiguration {
     @Bean
     NewTopic networksTopic() {
         return TopicBuilder.name(Topics.NETWORKS)
+                .partitions(3)
+                .replicas(1)
+                .compact()
+                .config("min.compaction.lag.ms", "60000")
+                .build();
+    }
+
+    @Bean
+    OutboxCollection membershipsOutbox() {
+        return new OutboxCollection(MembershipService.COLLECTION);
+    }
+
+    @Bean
+    NewTopic membershipsTopic() {
+        return TopicBuilder.name(Topics.MEMBERSHIPS)
                 .partitions(3)
                 .replicas(1)
                 .compact()

@@ -8,6 +8,7 @@ import it.osservatorio.registry.organisation.application.OrganisationFilter;
 import it.osservatorio.registry.organisation.application.OrganisationStore;
 import it.osservatorio.registry.organisation.domain.Organisation;
 import it.osservatorio.registry.organisation.domain.OrganisationDetails;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
@@ -107,6 +108,18 @@ class MongoOrganisationStore implements OrganisationStore {
                         mongo.findOne(new Query(where("partitaIva").is(partitaIva)), OrganisationDocument.class))
                 .filter(document -> !document.deleted())
                 .map(OrganisationDocument::toOrganisation);
+    }
+
+    @Override
+    public List<Organisation> findAll(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Query query = new Query(where("_id").in(ids));
+        return mongo.find(query, OrganisationDocument.class).stream()
+                .filter(document -> !document.deleted())
+                .map(OrganisationDocument::toOrganisation)
+                .toList();
     }
 
     @Override

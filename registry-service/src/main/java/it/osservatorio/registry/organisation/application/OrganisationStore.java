@@ -2,6 +2,7 @@ package it.osservatorio.registry.organisation.application;
 
 import it.osservatorio.platform.outbox.PendingEvent;
 import it.osservatorio.registry.organisation.domain.Organisation;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +21,9 @@ public interface OrganisationStore {
     Optional<Organisation> find(String id);
 
     Optional<Organisation> findByPartitaIva(String partitaIva);
+
+    /** The organisations (not deleted) among {@code ids}, in no particular order. */
+    List<Organisation> findAll(Collection<String> ids);
 
     List<Organisation> search(OrganisationFilter filter, String afterId, int limit);
 

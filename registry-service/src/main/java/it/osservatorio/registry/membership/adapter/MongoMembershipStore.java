@@ -1,0 +1,120 @@
+package it.osservatorio.registry.membership.adapter;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import it.osservatorio.platform.outbox.OutboxCollection;
+import it.osservatorio.platform.outbox.PendingEvent;
+import it.osservatorio.registry.membership.application.MembershipFilter;
+import it.osservatorio.registry.membership.application.MembershipStore;
+import it.osservatorio.registry.membership.domain.Membership;
+import it.osservatorio.registry.membership.domain.MembershipTerms;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads by id and conditional writes use exactly the keys of a unique index ({@code _id}, {@code _id + version}).
+ * Searches by organisation, network or date scan the collection on the embedded MongoDB server, which ignores
+ * non-unique indexes; the registry holds a few thousand memberships, and a real MongoDB would want an index on
+ * {@code organisationId} and {@code networkId}.
+ */
+@Repository
+class MongoMembershipStore implements MembershipStore {
+
+    private final MongoTemplate mongo;
+
+    MongoMembershipStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+        mongo.indexOps(MembershipDocument.class)
+                .createIndex(new Index()
+                        .on("_id", Sort.Direction.ASC)
+                        .on("version", Sort.Direction.ASC)
+                        .unique()
+                        .named("id_version"));
+    }
+
+    @Override
+    public void insert(Membership membership, PendingEvent event) {
+        mongo.insert(MembershipDocument.of(membership, event));
+    }
+
+    @Override
+    public boolean update(Membership membership, long expectedVersion, PendingEvent event) {
+        MembershipTerms t = membership.terms();
+        Update update = new Update()
+                .set("version", membership.version())
+                .set("organisationId", t.organisationId())
+                .set("networkKind", t.networkKind())
+                .set("networkId", t.networkId())
+                .set("role", t.role())
+                .set("validFrom", MembershipDocument.date(t.validFrom()))
+                .set("updatedAt", membership.updatedAt())
+                .push(PendingEvent.FIELD, event);
+        if (t.validTo() == null) {
+            update.unset("validTo");
+        } else {
+            update.set("validTo", MembershipDocument.date(t.validTo()));
+        }
+        return mongo.updateFirst(current(membership.id(), expectedVersion), update, MembershipDocument.class)
+                        .getModifiedCount()
+                == 1;
+    }
+
+    @Override
+    public boolean markDeleted(String id, long expectedVersion, PendingEvent tombstone) {
+        Update update = new Update()
+                .set(OutboxCollection.DELETED_FIELD, true)
+                .set("version", tombstone.aggregateVersion())
+                .push(PendingEvent.FIELD, tombstone);
+        return mongo.updateFirst(current(id, expectedVersion), update, MembershipDocument.class)
+                        .getModifiedCount()
+                == 1;
+    }
+
+    @Override
+    public Optional<Membership> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, MembershipDocument.class))
+                .filter(document -> !document.deleted())
+                .map(MembershipDocument::toMembership);
+    }
+
+    @Override
+    public List<Membership> search(MembershipFilter filter, String afterId, int limit) {
+        Criteria criteria = where(OutboxCollection.DELETED_FIELD).ne(true);
+        if (filter.organisationId() != null) {
+            criteria = criteria.and("organisationId").is(filter.organisationId());
+        }
+        if (filter.networkKind() != null) {
+            criteria = criteria.and("networkKind").is(filter.networkKind());
+        }
+        if (filter.networkId() != null) {
+            criteria = criteria.and("networkId").is(filter.networkId());
+        }
+        if (filter.activeOn() != null) {
+            String day = MembershipDocument.date(filter.activeOn());
+            criteria = criteria.and("validFrom")
+                    .lte(day)
+                    .orOperator(where("validTo").is(null), where("validTo").gte(day));
+        }
+        if (afterId != null) {
+            criteria = criteria.and("_id").gt(afterId);
+        }
+        Query query = new Query(criteria).with(Sort.by("_id"));
+        if (limit < Integer.MAX_VALUE) {
+            query.limit(limit);
+        }
+        return mongo.find(query, MembershipDocument.class).stream()
+                .map(MembershipDocument::toMembership)
+                .toList();
+    }
+
+    private static Query current(String id, long expectedVersion) {
+        return new Query(where("_id").is(id).and("version").is(expectedVersion));
+    }
+}

@@ -1,0 +1,213 @@
+package it.osservatorio.registry.membership.application;
+
+import it.osservatorio.contracts.EventCodec;
+import it.osservatorio.platform.ids.TimeOrderedIds;
+import it.osservatorio.platform.outbox.OutboxRelay;
+import it.osservatorio.platform.outbox.PendingEvent;
+import it.osservatorio.platform.security.CallerIdentity;
+import it.osservatorio.platform.web.ConflictException;
+import it.osservatorio.platform.web.PreconditionFailedException;
+import it.osservatorio.platform.web.ResourceNotFoundException;
+import it.osservatorio.registry.membership.domain.Membership;
+import it.osservatorio.registry.membership.domain.MembershipTerms;
+import it.osservatorio.registry.network.application.NetworkStore;
+import it.osservatorio.registry.organisation.application.OrganisationStore;
+import it.osservatorio.registry.organisation.domain.Organisation;
+import it.osservatorio.registry.validation.InvalidDetailsException;
+import it.osservatorio.registry.validation.Violation;
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.springframework.stereotype.Service;
+
+/**
+ * Memberships of organisations in clusters and filiere. Only the organisation's owning institution (or an admin) may
+ * add one; the membership is then owned by the calling institution. Two memberships of the same organisation in the
+ * same network may not share a day.
+ */
+@Service
+public class MembershipService {
+
+    public static final String COLLECTION = "memberships";
+    private static final int STRIPES = 64;
+
+    private final MembershipStore store;
+    private final OrganisationStore organisations;
+    private final NetworkStore networks;
+    private final MembershipEvents events;
+    private final OutboxRelay relay;
+    private final Clock clock;
+    private final TimeOrderedIds ids;
+    /** Serialises the overlap check and the write of one organisation in one network within this process. */
+    private final Object[] stripes = new Object[STRIPES];
+
+    public MembershipService(
+            MembershipStore store,
+            OrganisationStore organisations,
+            NetworkStore networks,
+            EventCodec codec,
+            OutboxRelay relay,
+            Clock clock) {
+        this.store = store;
+        this.organisations = organisations;
+        this.networks = networks;
+        this.events = new MembershipEvents(codec);
+        this.relay = relay;
+        this.clock = clock;
+        this.ids = new TimeOrderedIds(clock);
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new Object();
+        }
+    }
+
+    public Membership register(MembershipTerms terms, CallerIdentity caller) {
+        terms.validate();
+        requireReferences(terms, caller);
+        Membership membership =
+                Membership.register(ids.next("membership-"), caller.institutionId(), terms, clock.instant());
+        PendingEvent event = events.changed(membership);
+        synchronized (stripe(terms)) {
+            rejectOverlap(terms, null);
+            store.insert(membership, event);
+        }
+        relay.publishSoon(COLLECTION, membership.id(), event);
+        return membership;
+    }
+
+    public Membership update(String id, MembershipTerms terms, OptionalLong ifMatch, CallerIdentity caller) {
+        Membership current = get(id);
+        caller.requireWriteAccess(current.ownerInstitutionId(), describe(id));
+        requireVersion(current, ifMatch);
+        terms.validate();
+        if (!terms.organisationId().equals(current.organisationId())) {
+            requireReferences(terms, caller);
+        } else {
+            requireNetwork(terms);
+        }
+        Membership updated = current.update(terms, clock.instant());
+        PendingEvent event = events.changed(updated);
+        synchronized (stripe(terms)) {
+            rejectOverlap(terms, id);
+            if (!store.update(updated, current.version(), event)) {
+                throw stale(id, ifMatch.orElse(current.version()));
+            }
+        }
+        relay.publishSoon(COLLECTION, id, event);
+        return updated;
+    }
+
+    public void delete(String id, OptionalLong ifMatch, CallerIdentity caller) {
+        Membership current = get(id);
+        caller.requireWriteAccess(current.ownerInstitutionId(), describe(id));
+        requireVersion(current, ifMatch);
+        PendingEvent tombstone = events.deleted(current, clock.instant());
+        if (!store.markDeleted(id, current.version(), tombstone)) {
+            throw stale(id, ifMatch.orElse(current.version()));
+        }
+        relay.publishSoon(COLLECTION, id, tombstone);
+    }
+
+    public Membership get(String id) {
+        return store.find(id).orElseThrow(() -> new ResourceNotFoundException("Membership", id));
+    }
+
+    public List<Membership> search(MembershipFilter filter, String afterId, int limit) {
+        return store.search(filter, afterId, limit);
+    }
+
+    /** Every membership of a registered organisation (active on the date when given); 404 for an unknown one. */
+    public List<Membership> ofOrganisation(String organisationId, LocalDate activeOn) {
+        if (organisations.find(organisationId).isEmpty()) {
+            throw new ResourceNotFoundException("Organisation", organisationId);
+        }
+        return store.search(new MembershipFilter(organisationId, null, null, activeOn), null, Integer.MAX_VALUE);
+    }
+
+    /** 400 naming organisationId and/or networkId when they are not registered; 403 unless the caller may write the organisation. */
+    private void requireReferences(MembershipTerms terms, CallerIdentity caller) {
+        List<Violation> violations = new ArrayList<>();
+        Optional<Organisation> organisation = organisations.find(terms.organisationId());
+        if (organisation.isEmpty()) {
+            violations.add(new Violation(
+                    "organisationId",
+                    "no organisation '" + terms.organisationId()
+                            + "' is registered; register it first (POST /organisations)"));
+        }
+        unknownNetwork(terms).ifPresent(violations::add);
+        if (!violations.isEmpty()) {
+            throw new InvalidDetailsException(violations);
+        }
+        caller.requireWriteAccess(
+                organisation.get().ownerInstitutionId(), "Organisation '" + terms.organisationId() + "'");
+    }
+
+    private void requireNetwork(MembershipTerms terms) {
+        unknownNetwork(terms).ifPresent(violation -> {
+            throw new InvalidDetailsException(List.of(violation));
+        });
+    }
+
+    private Optional<Violation> unknownNetwork(MembershipTerms terms) {
+        boolean known = networks.find(terms.networkId())
+                .filter(network -> network.kind() == terms.networkKind())
+                .isPresent();
+        if (known) {
+            return Optional.empty();
+        }
+        return Optional.of(new Violation(
+                "networkId",
+                "no " + terms.networkKind().label().toLowerCase() + " '" + terms.networkId()
+                        + "' is registered; use the id of one listed at /"
+                        + terms.networkKind().collection()));
+    }
+
+    private void rejectOverlap(MembershipTerms terms, String exceptId) {
+        MembershipFilter sameNetwork =
+                new MembershipFilter(terms.organisationId(), terms.networkKind(), terms.networkId(), null);
+        store.search(sameNetwork, null, Integer.MAX_VALUE).stream()
+                .filter(existing -> !existing.id().equals(exceptId))
+                .filter(existing -> existing.terms().overlaps(terms))
+                .findFirst()
+                .ifPresent(existing -> {
+                    throw new ConflictException(
+                            "Organisation '" + terms.organisationId() + "' is already a member of "
+                                    + terms.networkKind().label().toLowerCase() + " '" + terms.networkId()
+                                    + "' from " + existing.terms().validFrom() + " to "
+                                    + (existing.terms().validTo() == null
+                                            ? "no end date"
+                                            : existing.terms().validTo())
+                                    + " as membership '" + existing.id()
+                                    + "'; change that one or choose dates that do not overlap",
+                            URI.create("/memberships/" + existing.id()));
+                });
+    }
+
+    private Object stripe(MembershipTerms terms) {
+        return stripes[Math.floorMod((terms.organisationId() + "|" + terms.networkId()).hashCode(), STRIPES)];
+    }
+
+    private static String describe(String id) {
+        return "Membership '" + id + "'";
+    }
+
+    private void requireVersion(Membership current, OptionalLong ifMatch) {
+        if (ifMatch.isPresent() && ifMatch.getAsLong() != current.version()) {
+            throw new PreconditionFailedException(
+                    describe(current.id()) + " is at version " + current.version() + ", not " + ifMatch.getAsLong()
+                            + "; read it again and repeat your change",
+                    current.version());
+        }
+    }
+
+    private PreconditionFailedException stale(String id, long expected) {
+        long now = store.find(id).map(Membership::version).orElse(expected);
+        return new PreconditionFailedException(
+                describe(id) + " was changed by another request (now at version " + now
+                        + "); read it again and repeat your change",
+                now);
+    }
+}

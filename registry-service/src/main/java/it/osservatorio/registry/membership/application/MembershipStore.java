@@ -1,0 +1,23 @@
+package it.osservatorio.registry.membership.application;
+
+import it.osservatorio.platform.outbox.PendingEvent;
+import it.osservatorio.registry.membership.domain.Membership;
+import java.util.List;
+import java.util.Optional;
+
+/** Persistence of memberships, each write together with its pending event in one document write. */
+public interface MembershipStore {
+
+    void insert(Membership membership, PendingEvent event);
+
+    /** @return false when the stored version is no longer {@code expectedVersion} */
+    boolean update(Membership membership, long expectedVersion, PendingEvent event);
+
+    /** Marks it deleted with its tombstone; the outbox relay removes it once the tombstone is published. */
+    boolean markDeleted(String id, long expectedVersion, PendingEvent tombstone);
+
+    Optional<Membership> find(String id);
+
+    /** Memberships (not deleted) matching the filter, ordered by id, after {@code afterId} when given. */
+    List<Membership> search(MembershipFilter filter, String afterId, int limit);
+}
