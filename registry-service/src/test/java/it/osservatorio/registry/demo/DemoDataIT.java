@@ -1,15 +1,14 @@
 package it.osservatorio.registry.demo;
 
+import static it.osservatorio.registry.demo.DemoEditFixture.anEditOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.osservatorio.registry.network.application.NetworkService;
 import it.osservatorio.registry.network.domain.Network;
-import it.osservatorio.registry.network.domain.NetworkDetails;
 import it.osservatorio.registry.network.domain.NetworkKind;
 import it.osservatorio.registry.organisation.application.OrganisationFilter;
 import it.osservatorio.registry.organisation.application.OrganisationService;
 import it.osservatorio.registry.organisation.domain.Organisation;
-import it.osservatorio.registry.organisation.domain.OrganisationDetails;
 import it.osservatorio.testing.LocalInfrastructure;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,44 +88,19 @@ class DemoDataIT {
                 .filter(o -> o.details().externalId().equals("demo:synthetic:AFIL:impresa:017"))
                 .findFirst()
                 .orElseThrow();
-        OrganisationDetails d = edited.details();
         organisations.update(
                 edited.id(),
-                new OrganisationDetails(
-                        "Renamed by hand",
-                        d.type(),
-                        d.sizeClass(),
-                        d.category(),
-                        d.partitaIva(),
-                        d.codiceFiscale(),
-                        d.atecoCode(),
-                        d.address(),
-                        d.website(),
-                        d.ecosystems(),
-                        d.externalId(),
-                        d.synthetic()),
+                anEditOf(edited.details()).legalName("Renamed by hand").build(),
                 OptionalLong.of(edited.version()),
                 DemoDataLoader.DEMO_CALLER);
         Network afil = networks.list(NetworkKind.CLUSTER, null, 200).stream()
                 .filter(n -> "AFIL".equals(n.details().acronym()))
                 .findFirst()
                 .orElseThrow();
-        NetworkDetails n = afil.details();
         networks.update(
                 NetworkKind.CLUSTER,
                 afil.id(),
-                new NetworkDetails(
-                        n.acronym(),
-                        n.name(),
-                        n.nameEn(),
-                        n.ecosystems(),
-                        n.technologyAreas(),
-                        n.managingBody(),
-                        n.foundingYear(),
-                        n.recognitionStatus(),
-                        "www.example.org",
-                        n.seats(),
-                        n.territory()),
+                anEditOf(afil.details()).website("www.example.org").build(),
                 OptionalLong.of(afil.version()),
                 DemoDataLoader.DEMO_CALLER);
 
