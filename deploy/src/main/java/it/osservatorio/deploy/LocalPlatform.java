@@ -17,6 +17,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     public static final List<String> SERVICES = List.of("registry", "projects", "indicators", "gateway");
     private static final Duration STARTUP = Duration.ofMinutes(3);
+    static final String DEMO_DATA_ARGUMENT = "--osservatorio.demo.enabled=true";
 
     private final PlatformConfig config;
     private final Map<String, ChildProcess> services = new LinkedHashMap<>();
@@ -171,6 +172,16 @@ public final class LocalPlatform implements AutoCloseable {
         System.out.println("[osservatorio] " + message);
     }
 
+    /**
+     * The configuration of the start command: the default ports, and the registry loads its demo data (clusters,
+     * filiere and their members, ADR 0013), which it does idempotently on every start. Tests and benchmarks start
+     * the platform with their own configuration and get no demo data.
+     */
+    static PlatformConfig startCommandConfig(Path home, Path repository) {
+        return PlatformConfig.defaults(home, repository)
+                .withExtraArguments(Map.of("registry", List.of(DEMO_DATA_ARGUMENT)));
+    }
+
     public static void main(String[] args) throws InterruptedException {
         Path repository = Path.of(System.getProperty("osservatorio.repository", "."))
                 .toAbsolutePath()
@@ -178,7 +189,7 @@ public final class LocalPlatform implements AutoCloseable {
         String homeSetting = System.getenv()
                 .getOrDefault(
                         "OSSERVATORIO_HOME", repository.resolve(".osservatorio").toString());
-        PlatformConfig config = PlatformConfig.defaults(Path.of(homeSetting).toAbsolutePath(), repository);
+        PlatformConfig config = startCommandConfig(Path.of(homeSetting).toAbsolutePath(), repository);
         long started = System.nanoTime();
         LocalPlatform platform = start(config);
         Runtime.getRuntime()

@@ -2,6 +2,7 @@ package it.osservatorio.registry.organisation;
 
 import static it.osservatorio.registry.organisation.OrganisationDetailsFixture.anImpresa;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import it.osservatorio.registry.organisation.domain.Address;
@@ -76,6 +77,16 @@ class OrganisationDetailsTest {
         OrganisationDetails details = anImpresa().identifiers(null, null).build();
 
         assertThatThrownBy(details::validate).hasMessageContaining("give the Partita IVA, the codice fiscale, or both");
+    }
+
+    @Test
+    void shouldAcceptNoPartitaIvaNorCodiceFiscaleWhenExternalIdIdentifiesTheOrganisation() {
+        OrganisationDetails details = anImpresa()
+                .identifiers(null, null)
+                .externalId("demo:org:ORG-055")
+                .build();
+
+        assertThatCode(details::validate).doesNotThrowAnyException();
     }
 
     private static List<String> fieldsOf(OrganisationDetails details) {

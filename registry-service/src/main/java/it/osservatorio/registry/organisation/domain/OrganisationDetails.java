@@ -70,8 +70,11 @@ public record OrganisationDetails(
         if (externalId != null && externalId.length() > 100) {
             violations.add(new Violation("externalId", "must be at most 100 characters"));
         }
-        if (partitaIva == null && codiceFiscale == null) {
-            violations.add(new Violation("partitaIva", "give the Partita IVA, the codice fiscale, or both"));
+        if (partitaIva == null && codiceFiscale == null && externalId == null) {
+            // a body known only from another register (e.g. a report naming it) is identified by its externalId
+            violations.add(new Violation(
+                    "partitaIva",
+                    "give the Partita IVA, the codice fiscale, or both (or, when neither is known, an externalId)"));
         }
         if (partitaIva != null) {
             PartitaIva.problem(partitaIva).ifPresent(p -> violations.add(new Violation("partitaIva", p)));
