@@ -2,15 +2,23 @@ package it.osservatorio.registry.organisation.adapter;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.InsertManyOptions;
 import it.osservatorio.platform.outbox.OutboxCollection;
 import it.osservatorio.platform.outbox.PendingEvent;
 import it.osservatorio.registry.organisation.application.OrganisationFilter;
 import it.osservatorio.registry.organisation.application.OrganisationStore;
 import it.osservatorio.registry.organisation.domain.Organisation;
 import it.osservatorio.registry.organisation.domain.OrganisationDetails;
+import jakarta.annotation.PostConstruct;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -72,6 +80,10 @@ class MongoOrganisationStore implements OrganisationStore {
         setOrUnset(update, "category", d.category());
         setOrUnset(update, "atecoCode", d.atecoCode());
         setOrUnset(update, "externalId", d.externalId());
+        setOrUnset(
+                update,
+                "ownerExternalId",
+                OrganisationDocument.ownerExternalId(organisation.ownerInstitutionId(), d.externalId()));
         update.set("synthetic", d.synthetic());
         try {
             return mongo.updateFirst(current(organisation.id(), expectedVersion), update, OrganisationDocument.class)
@@ -88,6 +100,7 @@ class MongoOrganisationStore implements OrganisationStore {
                 .set(OutboxCollection.DELETED_FIELD, true)
                 .set("version", tombstone.aggregateVersion())
                 .unset("partitaIva")
+                .unset("ownerExternalId")
                 .push(PendingEvent.FIELD, tombstone);
         return mongo.updateFirst(current(id, expectedVersion), update, OrganisationDocument.class)
                         .getModifiedCount()
@@ -154,5 +167,63 @@ class MongoOrganisationStore implements OrganisationStore {
         } else {
             update.set(field, value);
         }
+    }
+
+    /** External ids are unique per owner; a document without one is not in this sparse index. */
+    @PostConstruct
+    void createExternalIdIndex() {
+        mongo.indexOps(OrganisationDocument.class)
+                .createIndex(new Index("ownerExternalId", Sort.Direction.ASC)
+                        .unique()
+                        .sparse()
+                        .named("unique_owner_external_id"));
+    }
+
+    @Override
+    public Set<Integer> insertAll(List<Organisation> organisations, List<PendingEvent> events) {
+        List<Document> documents = new ArrayList<>(organisations.size());
+        for (int i = 0; i < organisations.size(); i++) {
+            Document document = new Document();
+            mongo.getConverter().write(OrganisationDocument.of(organisations.get(i), events.get(i)), document);
+            documents.add(document);
+        }
+        Set<Integer> failed = new TreeSet<>();
+        if (documents.isEmpty()) {
+            return failed;
+        }
+        try {
+            mongo.getCollection(mongo.getCollectionName(OrganisationDocument.class))
+                    .insertMany(documents, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                failed.add(error.getIndex());
+            }
+        }
+        return failed;
+    }
+
+    @Override
+    public List<Organisation> findByExternalIds(String ownerInstitutionId, Collection<String> externalIds) {
+        if (externalIds.isEmpty()) {
+            return List.of();
+        }
+        List<String> keys = externalIds.stream()
+                .map(id -> OrganisationDocument.ownerExternalId(ownerInstitutionId, id))
+                .toList();
+        return mongo.find(new Query(where("ownerExternalId").in(keys)), OrganisationDocument.class).stream()
+                .filter(document -> !document.deleted())
+                .map(OrganisationDocument::toOrganisation)
+                .toList();
+    }
+
+    @Override
+    public List<Organisation> findByPartitaIvas(Collection<String> partiteIva) {
+        if (partiteIva.isEmpty()) {
+            return List.of();
+        }
+        return mongo.find(new Query(where("partitaIva").in(partiteIva)), OrganisationDocument.class).stream()
+                .filter(document -> !document.deleted())
+                .map(OrganisationDocument::toOrganisation)
+                .toList();
     }
 }

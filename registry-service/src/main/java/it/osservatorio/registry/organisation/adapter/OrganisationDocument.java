@@ -33,7 +33,8 @@ record OrganisationDocument(
         Instant createdAt,
         Instant updatedAt,
         boolean deleted,
-        List<PendingEvent> pendingEvents) {
+        List<PendingEvent> pendingEvents,
+        String ownerExternalId) {
 
     static OrganisationDocument of(Organisation organisation, PendingEvent event) {
         OrganisationDetails d = organisation.details();
@@ -56,7 +57,8 @@ record OrganisationDocument(
                 organisation.createdAt(),
                 organisation.updatedAt(),
                 false,
-                List.of(event));
+                List.of(event),
+                ownerExternalId(organisation.ownerInstitutionId(), d.externalId()));
     }
 
     Organisation toOrganisation() {
@@ -79,5 +81,10 @@ record OrganisationDocument(
                         synthetic),
                 createdAt,
                 updatedAt);
+    }
+
+    /** The unique key of an external id: external ids are unique per owning institution. */
+    static String ownerExternalId(String ownerInstitutionId, String externalId) {
+        return externalId == null ? null : ownerInstitutionId + "/" + externalId;
     }
 }

@@ -115,4 +115,33 @@ public class OrganisationService {
                             URI.create("/organisations/" + existing.id()));
                 });
     }
+
+    /**
+     * Registers many organisations for one owner, each as one document write carrying its first event (one
+     * insertMany round trip), then hands every event to the relay. Details must be valid already.
+     *
+     * @return per input, the registered organisation, or null where a unique key (Partita IVA, external id) was
+     *     taken meanwhile
+     */
+    public List<Organisation> registerAll(List<OrganisationDetails> details, String ownerInstitutionId) {
+        java.time.Instant now = clock.instant();
+        List<Organisation> organisations = new java.util.ArrayList<>(details.size());
+        List<PendingEvent> pending = new java.util.ArrayList<>(details.size());
+        for (OrganisationDetails d : details) {
+            Organisation organisation = Organisation.register(ids.next("org-"), ownerInstitutionId, d, now);
+            organisations.add(organisation);
+            pending.add(events.changed(organisation));
+        }
+        java.util.Set<Integer> failed = store.insertAll(organisations, pending);
+        List<Organisation> registered = new java.util.ArrayList<>(organisations.size());
+        for (int i = 0; i < organisations.size(); i++) {
+            if (failed.contains(i)) {
+                registered.add(null);
+            } else {
+                relay.publishSoon(COLLECTION, organisations.get(i).id(), pending.get(i));
+                registered.add(organisations.get(i));
+            }
+        }
+        return registered;
+    }
 }

@@ -32,4 +32,17 @@ public interface OrganisationStore {
             super("Partita IVA " + partitaIva + " is already registered");
         }
     }
+
+    /**
+     * Inserts each organisation with its first pending event, one document per organisation, in one round trip.
+     *
+     * @return the indexes (into {@code organisations}) that were not inserted because a unique key was taken
+     */
+    java.util.Set<Integer> insertAll(List<Organisation> organisations, List<PendingEvent> events);
+
+    /** The organisations of {@code ownerInstitutionId} with one of these external ids. */
+    List<Organisation> findByExternalIds(String ownerInstitutionId, Collection<String> externalIds);
+
+    /** The organisations with one of these Partite IVA, whoever owns them. */
+    List<Organisation> findByPartitaIvas(Collection<String> partiteIva);
 }
