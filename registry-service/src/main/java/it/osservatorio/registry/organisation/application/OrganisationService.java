@@ -45,6 +45,7 @@ public class OrganisationService {
             store.insert(organisation, event);
         } catch (OrganisationStore.DuplicatePartitaIvaException e) {
             rejectDuplicate(details.partitaIva(), null);
+            rejectDuplicateExternalId(caller.institutionId(), details.externalId(), null);
             throw e;
         }
         relay.publishSoon(COLLECTION, organisation.id(), event);
@@ -57,6 +58,7 @@ public class OrganisationService {
         requireVersion(current, ifMatch);
         details.validate();
         rejectDuplicate(details.partitaIva(), id);
+        rejectDuplicateExternalId(current.ownerInstitutionId(), details.externalId(), id);
         Organisation updated = current.update(details, clock.instant());
         PendingEvent event = events.changed(updated);
         if (!store.update(updated, current.version(), event)) {
@@ -100,6 +102,21 @@ public class OrganisationService {
                 "Organisation '" + id + "' was changed by another request (now at version " + now
                         + "); read it again and repeat your change",
                 now);
+    }
+
+    private void rejectDuplicateExternalId(String ownerInstitutionId, String externalId, String exceptId) {
+        if (externalId == null) {
+            return;
+        }
+        store.findByExternalIds(ownerInstitutionId, List.of(externalId)).stream()
+                .filter(existing -> !existing.id().equals(exceptId))
+                .findFirst()
+                .ifPresent(existing -> {
+                    throw new ConflictException(
+                            "externalId " + externalId + " is already used by your organisation '" + existing.id()
+                                    + "' (" + existing.details().legalName() + ")",
+                            URI.create("/organisations/" + existing.id()));
+                });
     }
 
     private void rejectDuplicate(String partitaIva, String exceptId) {
