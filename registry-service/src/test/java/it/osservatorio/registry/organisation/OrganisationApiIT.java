@@ -242,7 +242,10 @@ class OrganisationApiIT {
 
         HttpResponse<String> unknown = http.get("/organisations?colour=blue").send();
         assertThat(unknown.statusCode()).isEqualTo(400);
-        assertThat(unknown.body()).contains("colour").contains("allowed parameters are cursor, limit, province, type");
+        assertThat(unknown.body())
+                .contains("colour")
+                .contains("allowed parameters are atecoPrefix, category, comune, cursor, ecosystem, limit, name, owner,"
+                        + " province, sizeClass, sort, synthetic, type");
     }
 
     private String create(String institution) {

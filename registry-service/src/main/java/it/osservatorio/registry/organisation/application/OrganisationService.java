@@ -26,9 +26,12 @@ public class OrganisationService {
     private final OutboxRelay relay;
     private final Clock clock;
     private final TimeOrderedIds ids;
+    private final OrganisationSearchIndex index;
 
-    public OrganisationService(OrganisationStore store, EventCodec codec, OutboxRelay relay, Clock clock) {
+    public OrganisationService(
+            OrganisationStore store, OrganisationSearchIndex index, EventCodec codec, OutboxRelay relay, Clock clock) {
         this.store = store;
+        this.index = index;
         this.events = new OrganisationEvents(codec);
         this.relay = relay;
         this.clock = clock;
@@ -47,6 +50,7 @@ public class OrganisationService {
             rejectDuplicate(details.partitaIva(), null);
             throw e;
         }
+        index.put(organisation);
         relay.publishSoon(COLLECTION, organisation.id(), event);
         return organisation;
     }
@@ -62,6 +66,7 @@ public class OrganisationService {
         if (!store.update(updated, current.version(), event)) {
             throw stale(id, ifMatch.orElse(current.version()));
         }
+        index.put(updated);
         relay.publishSoon(COLLECTION, id, event);
         return updated;
     }
@@ -74,6 +79,7 @@ public class OrganisationService {
         if (!store.markDeleted(id, current.version(), tombstone)) {
             throw stale(id, ifMatch.orElse(current.version()));
         }
+        index.remove(id, tombstone.aggregateVersion());
         relay.publishSoon(COLLECTION, id, tombstone);
     }
 
@@ -81,8 +87,15 @@ public class OrganisationService {
         return store.find(id).orElseThrow(() -> new ResourceNotFoundException("Organisation", id));
     }
 
-    public List<Organisation> search(OrganisationFilter filter, String afterId, int limit) {
-        return store.search(filter, afterId, limit);
+    /** From the in-memory search projection (ADR 0011), not from the database. */
+    public OrganisationSearchIndex.Page search(
+            OrganisationFilter filter, OrganisationSort sort, String cursor, int limit) {
+        return index.search(filter, sort, cursor, limit);
+    }
+
+    /** Every match in sort order, for an export that writes them out one by one. */
+    public List<Organisation> export(OrganisationFilter filter, OrganisationSort sort) {
+        return index.all(filter, sort);
     }
 
     private void requireVersion(Organisation current, OptionalLong ifMatch) {

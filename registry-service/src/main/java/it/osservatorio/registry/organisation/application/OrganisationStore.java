@@ -2,8 +2,8 @@ package it.osservatorio.registry.organisation.application;
 
 import it.osservatorio.platform.outbox.PendingEvent;
 import it.osservatorio.registry.organisation.domain.Organisation;
-import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Persistence of organisations, each write together with its pending event in one document write. */
 public interface OrganisationStore {
@@ -21,7 +21,8 @@ public interface OrganisationStore {
 
     Optional<Organisation> findByPartitaIva(String partitaIva);
 
-    List<Organisation> search(OrganisationFilter filter, String afterId, int limit);
+    /** Every current (not deleted) organisation, read once at startup to load the search projection. */
+    void forEachCurrent(Consumer<Organisation> action);
 
     class DuplicatePartitaIvaException extends RuntimeException {
         public DuplicatePartitaIvaException(String partitaIva) {
