@@ -4,7 +4,9 @@ import it.osservatorio.contracts.Topics;
 import it.osservatorio.platform.outbox.OutboxCollection;
 import it.osservatorio.registry.membership.application.MembershipService;
 import it.osservatorio.registry.network.application.NetworkService;
+import it.osservatorio.registry.organisation.application.OrganisationSearchIndex;
 import it.osservatorio.registry.organisation.application.OrganisationService;
+import it.osservatorio.registry.organisation.application.OrganisationStore;
 import java.time.Clock;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +19,12 @@ class RegistryConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** Loaded before the web server starts, so that no search sees a partial index (ADR 0011). */
+    @Bean
+    OrganisationSearchIndex organisationSearchIndex(OrganisationStore store) {
+        return OrganisationSearchIndex.loadedFrom(store);
     }
 
     @Bean

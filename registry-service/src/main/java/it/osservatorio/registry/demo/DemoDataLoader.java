@@ -11,6 +11,7 @@ import it.osservatorio.registry.network.domain.Network;
 import it.osservatorio.registry.network.domain.NetworkKind;
 import it.osservatorio.registry.organisation.application.OrganisationFilter;
 import it.osservatorio.registry.organisation.application.OrganisationService;
+import it.osservatorio.registry.organisation.application.OrganisationSort;
 import it.osservatorio.registry.organisation.domain.Organisation;
 import java.io.IOException;
 import java.io.InputStream;
@@ -209,18 +210,12 @@ public class DemoDataLoader {
 
     private Map<String, Organisation> existingDemoOrganisations() {
         Map<String, Organisation> byExternalId = new HashMap<>();
-        String after = null;
-        List<Organisation> page;
-        do {
-            page = organisations.search(new OrganisationFilter(null, null), after, PAGE);
-            for (Organisation organisation : page) {
-                String externalId = organisation.details().externalId();
-                if (externalId != null && externalId.startsWith(DemoDataset.KEY_PREFIX)) {
-                    byExternalId.putIfAbsent(externalId, organisation);
-                }
+        for (Organisation organisation : organisations.export(OrganisationFilter.ANY, OrganisationSort.BY_ID)) {
+            String externalId = organisation.details().externalId();
+            if (externalId != null && externalId.startsWith(DemoDataset.KEY_PREFIX)) {
+                byExternalId.putIfAbsent(externalId, organisation);
             }
-            after = page.isEmpty() ? null : page.getLast().id();
-        } while (page.size() == PAGE);
+        }
         return byExternalId;
     }
 

@@ -8,6 +8,7 @@ import it.osservatorio.registry.network.domain.Network;
 import it.osservatorio.registry.network.domain.NetworkKind;
 import it.osservatorio.registry.organisation.application.OrganisationFilter;
 import it.osservatorio.registry.organisation.application.OrganisationService;
+import it.osservatorio.registry.organisation.application.OrganisationSort;
 import it.osservatorio.registry.organisation.domain.Organisation;
 import it.osservatorio.testing.LocalInfrastructure;
 import java.util.ArrayList;
@@ -117,15 +118,7 @@ class DemoDataIT {
     }
 
     private List<Organisation> allOrganisations() {
-        List<Organisation> all = new ArrayList<>();
-        List<Organisation> page;
-        String after = null;
-        do {
-            page = organisations.search(new OrganisationFilter(null, null), after, 500);
-            all.addAll(page);
-            after = page.isEmpty() ? null : page.getLast().id();
-        } while (!page.isEmpty());
-        return all;
+        return organisations.export(OrganisationFilter.ANY, OrganisationSort.BY_ID);
     }
 
     private Map<String, Long> networkVersions() {

@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,7 +23,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MappingIterator;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvSchema;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OrganisationApiIT {
@@ -242,7 +246,179 @@ class OrganisationApiIT {
 
         HttpResponse<String> unknown = http.get("/organisations?colour=blue").send();
         assertThat(unknown.statusCode()).isEqualTo(400);
-        assertThat(unknown.body()).contains("colour").contains("allowed parameters are cursor, limit, province, type");
+        assertThat(unknown.body())
+                .contains("colour")
+                .contains("allowed parameters are atecoPrefix, category, comune, cursor, ecosystem, limit, name, owner,"
+                        + " province, sizeClass, sort, synthetic, type");
+    }
+
+    @Test
+    void shouldNameTheParameterAndTheAllowedOnesWhenSearchParametersAreWrong() {
+        assertThat(badRequestFields("/organisations?colour=blue&type=STARTUP"))
+                .containsExactlyInAnyOrder("colour", "type");
+        assertThat(badRequestFields("/organisations?atecoPrefix=6")).containsExactly("atecoPrefix");
+        assertThat(badRequestFields("/organisations?synthetic=maybe")).containsExactly("synthetic");
+        assertThat(badRequestFields("/organisations?sizeClass=ENORME")).containsExactly("sizeClass");
+        assertThat(badRequestFields("/organisations?limit=0")).containsExactly("limit");
+        assertThat(badRequestFields("/organisations?limit=201")).containsExactly("limit");
+        assertThat(badRequestFields("/organisations?limit=ten")).containsExactly("limit");
+        assertThat(badRequestFields("/organisations?cursor=AAAA.BBBB")).containsExactly("cursor");
+        assertThat(badRequestFields("/organisations/export?format=xml&page=2"))
+                .containsExactlyInAnyOrder("format", "page");
+
+        HttpResponse<String> sort =
+                http.get("/organisations?sort=legalName,-colour").send();
+        assertThat(sort.statusCode()).isEqualTo(400);
+        assertThat(fields(sort)).containsExactly("sort");
+        assertThat(sort.body())
+                .contains("colour")
+                .contains("allowed sort fields are createdAt, legalName, province, type, updatedAt");
+        HttpResponse<String> exportUnknown = http.get("/organisations/export?colour=blue")
+                .header("Accept", "text/csv")
+                .send();
+        assertThat(exportUnknown.statusCode()).isEqualTo(400);
+        assertThat(exportUnknown.body())
+                .contains("colour")
+                .contains("allowed parameters are")
+                .contains("format");
+    }
+
+    @Test
+    void shouldSortAndPageWithoutGapsWhenFollowingCursors() {
+        String owner = uniqueInstitution();
+        List<String> names = List.of("Delta", "alfa", "Charlie", "Àlfa Due", "Bravo");
+        names.forEach(name -> create(owner, anOrganisation().legalName(name)));
+
+        List<String> seen = new java.util.ArrayList<>();
+        String next = "/organisations?owner=" + owner + "&sort=legalName&limit=2";
+        int pages = 0;
+        while (next != null && pages < 10) {
+            JsonNode page = json(http.get(next).send());
+            page.path("items")
+                    .valueStream()
+                    .forEach(item -> seen.add(item.path("legalName").asString()));
+            String cursor =
+                    page.path("nextCursor").isString() ? page.path("nextCursor").asString() : null;
+            next = cursor == null ? null : "/organisations?owner=" + owner + "&sort=legalName&limit=2&cursor=" + cursor;
+            pages++;
+        }
+
+        assertThat(seen).containsExactly("alfa", "Àlfa Due", "Bravo", "Charlie", "Delta");
+        assertThat(pages).isEqualTo(3);
+        JsonNode newestFirst = json(http.get("/organisations?owner=" + owner + "&sort=-createdAt&limit=1")
+                .send());
+        assertThat(newestFirst.path("items").get(0).path("legalName").asString())
+                .isEqualTo("Bravo");
+        JsonNode byName = json(http.get("/organisations?owner=" + owner + "&name=" + encode("ALFA"))
+                .send());
+        assertThat(byName.path("items")).hasSize(2);
+    }
+
+    @Test
+    void shouldExportTheSelectionWhenCsvOrJsonIsAsked() {
+        String owner = uniqueInstitution();
+        create(
+                owner,
+                anOrganisation()
+                        .legalName("Caseificio \"Il Torrazzo\", Società Agricola")
+                        .synthetic(true));
+        create(owner, anOrganisation().legalName("Bottega Digitale").atecoCode("62.01"));
+
+        HttpResponse<String> csv = http.get("/organisations/export?owner=" + owner + "&sort=-legalName")
+                .header("Accept", "text/csv")
+                .send();
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(
+                        type -> assertThat(type).startsWith("text/csv").contains("UTF-8"));
+        String[] lines = csv.body().split("\r\n");
+        assertThat(lines).hasSize(3);
+        assertThat(lines[0])
+                .startsWith("id,version,ownerInstitutionId,legalName,type,")
+                .contains(",synthetic,");
+        assertThat(lines[1]).contains(",\"Caseificio \"\"Il Torrazzo\"\", Società Agricola\",");
+        List<Map<String, String>> rows = csvRows(csv.body());
+        assertThat(rows)
+                .extracting(row -> row.get("legalName"))
+                .containsExactly("Caseificio \"Il Torrazzo\", Società Agricola", "Bottega Digitale");
+        assertThat(rows).extracting(row -> row.get("synthetic")).containsExactly("true", "false");
+        assertThat(rows.get(1)).containsEntry("atecoCode", "62.01").containsEntry("ownerInstitutionId", owner);
+
+        HttpResponse<String> onlyItAsJson = http.get(
+                        "/organisations/export?format=json&owner=" + owner + "&atecoPrefix=62")
+                .send();
+        assertThat(onlyItAsJson.statusCode()).isEqualTo(200);
+        JsonNode array = json(onlyItAsJson);
+        assertThat(array.isArray()).isTrue();
+        assertThat(array).hasSize(1);
+        assertThat(array.get(0).path("legalName").asString()).isEqualTo("Bottega Digitale");
+        assertThat(array.get(0).path("synthetic").asBoolean()).isFalse();
+        assertThat(array.get(0).path("address").path("comuneIstat").asString()).isEqualTo("019097");
+
+        HttpResponse<String> forcedCsv = http.get("/organisations/export?format=csv&owner=" + owner + "&synthetic=true")
+                .header("Accept", "application/json")
+                .send();
+        assertThat(forcedCsv.body().split("\r\n")).hasSize(2);
+    }
+
+    @Test
+    void shouldFindTheCurrentStateWhenOrganisationIsUpdatedOrDeleted() {
+        String owner = uniqueInstitution();
+        String id = create(owner, anOrganisation().legalName("Vecchio Nome"));
+
+        http.put(
+                        "/organisations/" + id,
+                        anOrganisation()
+                                .legalName("Nuovo Nome")
+                                .province("MI")
+                                .comuneIstat("015146")
+                                .json())
+                .bearer(token(owner))
+                .send();
+        assertThat(json(http.get("/organisations?owner=" + owner + "&name=vecchio")
+                                .send())
+                        .path("items"))
+                .isEmpty();
+        JsonNode renamed = json(http.get("/organisations?owner=" + owner + "&name=nuovo&province=MI")
+                .send());
+        assertThat(renamed.path("items")).hasSize(1);
+        assertThat(renamed.path("items").get(0).path("version").asLong()).isEqualTo(2);
+
+        http.delete("/organisations/" + id).bearer(token(owner)).send();
+        assertThat(json(http.get("/organisations?owner=" + owner).send()).path("items"))
+                .isEmpty();
+    }
+
+    private String create(String institution, OrganisationRequestFixture organisation) {
+        HttpResponse<String> created = http.post("/organisations", organisation.json())
+                .bearer(token(institution))
+                .send();
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return json(created).path("id").asString();
+    }
+
+    private List<String> badRequestFields(String path) {
+        HttpResponse<String> response = http.get(path).send();
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        return fields(response);
+    }
+
+    private static List<Map<String, String>> csvRows(String csv) {
+        try (MappingIterator<Map<String, String>> rows = CsvMapper.builder()
+                .build()
+                .readerFor(Map.class)
+                .with(CsvSchema.emptySchema().withHeader())
+                .readValues(csv)) {
+            return rows.readAll();
+        }
+    }
+
+    private static String uniqueInstitution() {
+        return "institution-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private String create(String institution) {

@@ -24,6 +24,7 @@ public final class OrganisationDetailsFixture {
     private String website = "https://www.latteriasoresina.it";
     private List<String> ecosystems = List.of("Nutrizione");
     private String externalId;
+    private boolean synthetic;
 
     public static OrganisationDetailsFixture anImpresa() {
         return new OrganisationDetailsFixture();
@@ -72,6 +73,11 @@ public final class OrganisationDetailsFixture {
         return this;
     }
 
+    public OrganisationDetailsFixture synthetic(boolean synthetic) {
+        this.synthetic = synthetic;
+        return this;
+    }
+
     public OrganisationDetails build() {
         return new OrganisationDetails(
                 legalName,
@@ -85,6 +91,6 @@ public final class OrganisationDetailsFixture {
                 website,
                 ecosystems,
                 externalId,
-                false);
+                synthetic);
     }
 }

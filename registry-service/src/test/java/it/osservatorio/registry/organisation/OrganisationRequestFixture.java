@@ -10,6 +10,8 @@ public final class OrganisationRequestFixture {
     private String partitaIva = nextPartitaIva();
     private String province = "CR";
     private String comuneIstat = "019097";
+    private String atecoCode = "10.51";
+    private boolean synthetic;
 
     public static OrganisationRequestFixture anOrganisation() {
         return new OrganisationRequestFixture();
@@ -40,12 +42,29 @@ public final class OrganisationRequestFixture {
         return this;
     }
 
+    public OrganisationRequestFixture atecoCode(String atecoCode) {
+        this.atecoCode = atecoCode;
+        return this;
+    }
+
+    public OrganisationRequestFixture synthetic(boolean synthetic) {
+        this.synthetic = synthetic;
+        return this;
+    }
+
     public String json() {
         return """
                 {"legalName":%s,"type":%s,"partitaIva":%s,
                  "address":{"street":"Via dei Mille 13","comune":"Soresina","comuneIstat":%s,"province":%s,
                             "region":"Lombardia"},
-                 "website":"https://www.latteriasoresina.it","ecosystems":["Agroalimentare"]}""".formatted(quote(legalName), quote(type), quote(partitaIva), quote(comuneIstat), quote(province));
+                 "website":"https://www.latteriasoresina.it","ecosystems":["Agroalimentare"],"atecoCode":%s,"synthetic":%s}""".formatted(
+                        quote(legalName),
+                        quote(type),
+                        quote(partitaIva),
+                        quote(comuneIstat),
+                        quote(province),
+                        quote(atecoCode),
+                        synthetic);
     }
 
     public String partitaIva() {
@@ -57,6 +76,6 @@ public final class OrganisationRequestFixture {
     }
 
     private static String quote(String value) {
-        return value == null ? "null" : "\"" + value + "\"";
+        return value == null ? "null" : "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

@@ -7,7 +7,6 @@ import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.InsertManyOptions;
 import it.osservatorio.platform.outbox.OutboxCollection;
 import it.osservatorio.platform.outbox.PendingEvent;
-import it.osservatorio.registry.organisation.application.OrganisationFilter;
 import it.osservatorio.registry.organisation.application.OrganisationStore;
 import it.osservatorio.registry.organisation.domain.Organisation;
 import it.osservatorio.registry.organisation.domain.OrganisationDetails;
@@ -18,12 +17,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
@@ -136,21 +135,11 @@ class MongoOrganisationStore implements OrganisationStore {
     }
 
     @Override
-    public List<Organisation> search(OrganisationFilter filter, String afterId, int limit) {
-        Criteria criteria = where(OutboxCollection.DELETED_FIELD).ne(true);
-        if (filter.type() != null) {
-            criteria = criteria.and("type").is(filter.type());
+    public void forEachCurrent(Consumer<Organisation> action) {
+        try (var documents =
+                mongo.stream(new Query(where(OutboxCollection.DELETED_FIELD).ne(true)), OrganisationDocument.class)) {
+            documents.map(OrganisationDocument::toOrganisation).forEach(action);
         }
-        if (filter.province() != null) {
-            criteria = criteria.and("address.province").is(filter.province());
-        }
-        if (afterId != null) {
-            criteria = criteria.and("_id").gt(afterId);
-        }
-        Query query = new Query(criteria).with(Sort.by("_id")).limit(limit);
-        return mongo.find(query, OrganisationDocument.class).stream()
-                .map(OrganisationDocument::toOrganisation)
-                .toList();
     }
 
     /**

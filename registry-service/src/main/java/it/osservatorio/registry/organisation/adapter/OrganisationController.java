@@ -6,12 +6,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import it.osservatorio.platform.security.CallerIdentity;
 import it.osservatorio.platform.web.FieldProblem;
 import it.osservatorio.platform.web.InvalidFieldException;
-import it.osservatorio.registry.organisation.application.OrganisationFilter;
+import it.osservatorio.registry.organisation.application.OrganisationSearchIndex;
+import it.osservatorio.registry.organisation.application.OrganisationSearchParameter;
 import it.osservatorio.registry.organisation.application.OrganisationService;
 import it.osservatorio.registry.organisation.application.OrganisationStore;
 import it.osservatorio.registry.organisation.domain.Organisation;
-import it.osservatorio.registry.organisation.domain.OrganisationType;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.TreeSet;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -34,19 +36,30 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @RequestMapping("/organisations")
 @Tag(name = "Organisations", description = "Members of the ecosystem, each owned by the institution that registered it")
 class OrganisationController {
 
-    private static final Set<String> SEARCH_PARAMETERS = new TreeSet<>(List.of("type", "province", "limit", "cursor"));
+    private static final Set<String> SEARCH_PARAMETERS = Set.of("sort", "limit", "cursor");
+    private static final Set<String> EXPORT_PARAMETERS = Set.of("sort", "format");
+    private static final String FILTER_DOC = "type, sizeClass, category, province (e.g. CR), comune (name or ISTAT"
+            + " code), atecoPrefix (e.g. 62 or 62.01), ecosystem, name (text in the legal name, case and accents"
+            + " ignored), synthetic (true or false), owner (institution id)";
+    private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 200;
 
     private final OrganisationService service;
+    private final OrganisationSearchParameters parameters;
+    private final OrganisationExport export;
 
-    OrganisationController(OrganisationService service) {
+    OrganisationController(
+            OrganisationService service, List<OrganisationSearchParameter> searchParameters, JsonMapper json) {
         this.service = service;
+        this.parameters = new OrganisationSearchParameters(searchParameters);
+        this.export = new OrganisationExport(json);
     }
 
     @PostMapping
@@ -66,44 +79,86 @@ class OrganisationController {
     }
 
     @GetMapping
-    @Operation(summary = "Search organisations (public), ordered by id, paged with a cursor")
+    @Operation(
+            summary = "Search organisations (public): filters, sort, cursor paging",
+            description = "Filters: " + FILTER_DOC + ". sort: comma-separated fields among legalName, createdAt,"
+                    + " updatedAt, province, type, each optionally prefixed with - for descending (default: by id,"
+                    + " i.e. registration order). Any other parameter is refused with 400.")
     OrganisationResponse.Page search(
-            @Parameter(description = "IMPRESA, ORGANISMO_DI_RICERCA or ALTRO_ENTE") @RequestParam(required = false)
-                    String type,
-            @Parameter(description = "two-letter province code, e.g. CR") @RequestParam(required = false)
-                    String province,
-            @Parameter(description = "page size, 1 to 200 (default 50)") @RequestParam(required = false) Integer limit,
-            @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor,
-            @RequestParam Map<String, String> all) {
+            @Parameter(description = "page size, 1 to 200 (default 50)") @RequestParam(required = false) String limit,
+            @Parameter(description = "nextCursor of the previous page, with the same sort")
+                    @RequestParam(required = false)
+                    String cursor,
+            @Parameter(description = "e.g. legalName,-createdAt") @RequestParam(required = false) String sort,
+            @Parameter(hidden = true) @RequestParam Map<String, String> all) {
         List<FieldProblem> problems = new ArrayList<>();
-        all.keySet().stream()
-                .filter(name -> !SEARCH_PARAMETERS.contains(name))
-                .forEach(name -> problems.add(new FieldProblem(
-                        name,
-                        "is not a known filter; allowed parameters are " + String.join(", ", SEARCH_PARAMETERS))));
-        OrganisationType organisationType = null;
-        if (type != null) {
-            try {
-                organisationType = OrganisationType.valueOf(type.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                problems.add(new FieldProblem("type", "must be one of IMPRESA, ORGANISMO_DI_RICERCA, ALTRO_ENTE"));
-            }
+        OrganisationSearchParameters.Parsed parsed = null;
+        try {
+            parsed = parameters.parse(all, SEARCH_PARAMETERS);
+        } catch (InvalidFieldException e) {
+            problems.addAll(e.problems());
         }
-        int pageSize = limit == null ? 50 : limit;
-        if (pageSize < 1 || pageSize > MAX_LIMIT) {
-            problems.add(new FieldProblem("limit", "must be between 1 and " + MAX_LIMIT));
+        int pageSize = DEFAULT_LIMIT;
+        if (limit != null) {
+            try {
+                pageSize = Integer.parseInt(limit.trim());
+            } catch (NumberFormatException e) {
+                pageSize = -1;
+            }
+            if (pageSize < 1 || pageSize > MAX_LIMIT) {
+                problems.add(new FieldProblem("limit", "must be a whole number between 1 and " + MAX_LIMIT));
+            }
         }
         if (!problems.isEmpty()) {
             throw new InvalidFieldException(problems);
         }
-        String provinceCode = province == null ? null : province.trim().toUpperCase(Locale.ROOT);
-        List<Organisation> page =
-                service.search(new OrganisationFilter(organisationType, provinceCode), cursor, pageSize + 1);
-        boolean more = page.size() > pageSize;
-        List<Organisation> items = more ? page.subList(0, pageSize) : page;
+        OrganisationSearchIndex.Page page = service.search(
+                parsed.filter(), parsed.sort(), cursor == null || cursor.isBlank() ? null : cursor.trim(), pageSize);
         return new OrganisationResponse.Page(
-                items.stream().map(OrganisationResponse::of).toList(),
-                more ? items.getLast().id() : null);
+                page.items().stream().map(OrganisationResponse::of).toList(), page.nextCursor());
+    }
+
+    @GetMapping("/export")
+    @Operation(
+            summary = "Export the organisations a search selects (public), as CSV or JSON, streamed",
+            description = "Same filters and sort as the search, without paging. format=csv or json; without it,"
+                    + " Accept: text/csv gives CSV and anything else JSON. CSV: RFC 4180, UTF-8, header row.")
+    void export(
+            @Parameter(description = "csv or json") @RequestParam(required = false) String format,
+            @Parameter(hidden = true) @RequestParam Map<String, String> all,
+            @RequestHeader(name = "Accept", required = false) String accept,
+            HttpServletResponse response)
+            throws IOException {
+        List<FieldProblem> problems = new ArrayList<>();
+        OrganisationSearchParameters.Parsed parsed = null;
+        try {
+            parsed = parameters.parse(all, EXPORT_PARAMETERS);
+        } catch (InvalidFieldException e) {
+            problems.addAll(e.problems());
+        }
+        boolean csv;
+        if (format == null || format.isBlank()) {
+            csv = accept != null && accept.toLowerCase(Locale.ROOT).contains("text/csv");
+        } else {
+            csv = format.trim().equalsIgnoreCase("csv");
+            if (!csv && !format.trim().equalsIgnoreCase("json")) {
+                problems.add(new FieldProblem("format", "must be csv or json"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidFieldException(problems);
+        }
+        List<Organisation> selection = service.export(parsed.filter(), parsed.sort());
+        response.setCharacterEncoding("UTF-8");
+        if (csv) {
+            response.setContentType("text/csv; charset=UTF-8");
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"organisations.csv\"");
+            export.csv(selection, response.getOutputStream());
+        } else {
+            response.setContentType("application/json");
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"organisations.json\"");
+            export.json(selection, response.getOutputStream());
+        }
     }
 
     @PutMapping("/{id}")

@@ -26,9 +26,12 @@ public class OrganisationService {
     private final OutboxRelay relay;
     private final Clock clock;
     private final TimeOrderedIds ids;
+    private final OrganisationSearchIndex index;
 
-    public OrganisationService(OrganisationStore store, EventCodec codec, OutboxRelay relay, Clock clock) {
+    public OrganisationService(
+            OrganisationStore store, OrganisationSearchIndex index, EventCodec codec, OutboxRelay relay, Clock clock) {
         this.store = store;
+        this.index = index;
         this.events = new OrganisationEvents(codec);
         this.relay = relay;
         this.clock = clock;
@@ -48,6 +51,7 @@ public class OrganisationService {
             rejectDuplicateExternalId(caller.institutionId(), details.externalId(), null);
             throw e;
         }
+        index.put(organisation);
         relay.publishSoon(COLLECTION, organisation.id(), event);
         return organisation;
     }
@@ -64,6 +68,7 @@ public class OrganisationService {
         if (!store.update(updated, current.version(), event)) {
             throw stale(id, ifMatch.orElse(current.version()));
         }
+        index.put(updated);
         relay.publishSoon(COLLECTION, id, event);
         return updated;
     }
@@ -76,6 +81,7 @@ public class OrganisationService {
         if (!store.markDeleted(id, current.version(), tombstone)) {
             throw stale(id, ifMatch.orElse(current.version()));
         }
+        index.remove(id, tombstone.aggregateVersion());
         relay.publishSoon(COLLECTION, id, tombstone);
     }
 
@@ -83,8 +89,15 @@ public class OrganisationService {
         return store.find(id).orElseThrow(() -> new ResourceNotFoundException("Organisation", id));
     }
 
-    public List<Organisation> search(OrganisationFilter filter, String afterId, int limit) {
-        return store.search(filter, afterId, limit);
+    /** From the in-memory search projection (ADR 0011), not from the database. */
+    public OrganisationSearchIndex.Page search(
+            OrganisationFilter filter, OrganisationSort sort, String cursor, int limit) {
+        return index.search(filter, sort, cursor, limit);
+    }
+
+    /** Every match in sort order, for an export that writes them out one by one. */
+    public List<Organisation> export(OrganisationFilter filter, OrganisationSort sort) {
+        return index.all(filter, sort);
     }
 
     private void requireVersion(Organisation current, OptionalLong ifMatch) {
@@ -155,6 +168,7 @@ public class OrganisationService {
             if (failed.contains(i)) {
                 registered.add(null);
             } else {
+                index.put(organisations.get(i));
                 relay.publishSoon(COLLECTION, organisations.get(i).id(), pending.get(i));
                 registered.add(organisations.get(i));
             }

@@ -5,6 +5,7 @@ import it.osservatorio.registry.organisation.domain.Organisation;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Persistence of organisations, each write together with its pending event in one document write. */
 public interface OrganisationStore {
@@ -25,7 +26,8 @@ public interface OrganisationStore {
     /** The organisations (not deleted) among {@code ids}, in no particular order. */
     List<Organisation> findAll(Collection<String> ids);
 
-    List<Organisation> search(OrganisationFilter filter, String afterId, int limit);
+    /** Every current (not deleted) organisation, read once at startup to load the search projection. */
+    void forEachCurrent(Consumer<Organisation> action);
 
     class DuplicatePartitaIvaException extends RuntimeException {
         public DuplicatePartitaIvaException(String partitaIva) {
