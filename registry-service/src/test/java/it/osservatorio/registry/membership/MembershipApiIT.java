@@ -333,6 +333,33 @@ class MembershipApiIT {
     }
 
     @Test
+    void shouldFindOrganisationsByClusterOrFilieraWhenTheirMembershipIsActiveToday() {
+        String member = organisation(CAMERA, "IMPRESA");
+        String former = organisation(CAMERA, "IMPRESA");
+        String outsider = organisation(CAMERA, "IMPRESA");
+        String cluster = network(REGIONE, "clusters");
+        String filiera = network(CAMERA, "filiere");
+        create(CAMERA, membership(member, "CLUSTER", cluster, "2019-01-01", null));
+        create(CAMERA, membership(former, "CLUSTER", cluster, "2015-01-01", "2018-12-31"));
+        create(CAMERA, membership(outsider, "FILIERA", filiera, "2016-01-01", null));
+
+        assertThat(organisationIds(http.get("/organisations?cluster=" + cluster).send()))
+                .containsExactly(member);
+        assertThat(organisationIds(http.get("/organisations?filiera=" + filiera).send()))
+                .containsExactly(outsider);
+        HttpResponse<String> unknown = http.get("/organisations?cluster=NOPE").send();
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(fields(unknown)).containsExactly("cluster");
+    }
+
+    private static List<String> organisationIds(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        List<String> ids = new java.util.ArrayList<>();
+        json(response).path("items").forEach(item -> ids.add(item.path("id").asString()));
+        return ids;
+    }
+
+    @Test
     void shouldCountMembersByTypeWhenStatisticsAreAskedBeforeWithinAndAfterValidity() {
         String impresa = organisation(CAMERA, "IMPRESA");
         String universita = organisation(CAMERA, "ORGANISMO_DI_RICERCA");

@@ -248,8 +248,9 @@ class OrganisationApiIT {
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.body())
                 .contains("colour")
-                .contains("allowed parameters are atecoPrefix, category, comune, cursor, ecosystem, limit, name, owner,"
-                        + " province, sizeClass, sort, synthetic, type");
+                .contains(
+                        "allowed parameters are atecoPrefix, category, cluster, comune, cursor, ecosystem, filiera, limit, name,"
+                                + " owner, province, sizeClass, sort, synthetic, type");
     }
 
     @Test
