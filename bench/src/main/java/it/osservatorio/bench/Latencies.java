@@ -23,6 +23,17 @@ final class Latencies {
         }
     }
 
+    /** One set of latencies out of several runs (ids are unique across them). */
+    static Latencies merge(java.util.List<Latencies> runs) {
+        Latencies merged = new Latencies();
+        for (Latencies run : runs) {
+            merged.sentAt.putAll(run.sentAt);
+            merged.latencyNanos.putAll(run.latencyNanos);
+            merged.failures.addAndGet(run.failures());
+        }
+        return merged;
+    }
+
     void failed() {
         failures.incrementAndGet();
     }

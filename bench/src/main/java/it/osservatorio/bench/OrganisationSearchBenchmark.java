@@ -20,9 +20,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -31,13 +28,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Organisation search over (at least) 50,000 organisations: the registry's search API, answered from its in-memory
  * projection (ADR 0011), next to the same selections done as plain queries on the database it runs on (the
- * embedded MongoDB server by default, as a baseline). Creates the missing organisations through the gateway first
+ * embedded MongoDB server by default, as a baseline). Imports the missing organisations through the gateway first
  * (synthetic, valid check digits). Not a test; see docs/benchmarks.md.
  *
  * <p>Properties: bench.gateway (http://localhost:8080), bench.adminKey (required to create), bench.registry
  * (http://localhost:8081, searched directly), bench.mongo (mongodb://localhost:27017), bench.organisations (50000),
- * bench.rounds (200 per query on the API), bench.baselineRounds (20 per query on the database), bench.concurrency
- * (16 concurrent creates).
+ * bench.rounds (200 per query on the API), bench.baselineRounds (20 per query on the database),
+ * bench.importChunk (10,000 rows per import file).
  */
 public final class OrganisationSearchBenchmark {
 
@@ -272,47 +269,52 @@ public final class OrganisationSearchBenchmark {
         }
     }
 
-    /** Registers {@code missing} synthetic organisations through the gateway, {@code bench.concurrency} at a time. */
+    /**
+     * Registers {@code missing} synthetic organisations through the gateway's bulk import (JSON files of
+     * {@code bench.importChunk} rows, each run as an import job and polled until it completes).
+     */
     private static void create(HttpClient http, URI gateway, String adminKey, int missing) throws Exception {
-        int concurrency = Integer.getInteger("bench.concurrency", 16);
-        Semaphore inFlight = new Semaphore(concurrency);
-        AtomicInteger created = new AtomicInteger();
-        AtomicInteger failed = new AtomicInteger();
+        int chunk = Integer.getInteger("bench.importChunk", 10_000);
         Random random = new Random();
         long base = 1_000_000_000L + random.nextLong(8_000_000_000L);
-        URI uri = gateway.resolve("/api/registry/organisations");
+        URI imports = gateway.resolve("/api/registry/organisations/imports?async=true");
         long start = System.nanoTime();
-        System.out.printf("Creating %d organisations through %s ...%n", missing, uri);
-        List<CompletableFuture<?>> pending = new ArrayList<>();
-        for (int i = 0; i < missing; i++) {
-            inFlight.acquire();
-            HttpRequest request = HttpRequest.newBuilder(uri)
-                    .header("Authorization", "Bearer " + adminKey)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(
-                            organisation(random, PartitaIva.withCheckDigit(base + i))))
-                    .build();
-            pending.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                    .whenComplete((response, error) -> {
-                        inFlight.release();
-                        if (error == null && response.statusCode() == 201) {
-                            int done = created.incrementAndGet();
-                            if (done % 5000 == 0) {
-                                System.out.printf(
-                                        "  %d created, %.0f/s%n", done, done / ((System.nanoTime() - start) / 1e9));
-                            }
-                        } else if (failed.incrementAndGet() <= 5) {
-                            System.out.println("  failed: "
-                                    + (error != null ? error : response.statusCode() + " " + response.body()));
-                        }
-                    }));
-            if (pending.size() >= 1000) {
-                pending.removeIf(CompletableFuture::isDone);
+        System.out.printf("Importing %d organisations through %s ...%n", missing, imports);
+        for (int from = 0; from < missing; from += chunk) {
+            int rows = Math.min(chunk, missing - from);
+            StringBuilder json = new StringBuilder(rows * 400).append('[');
+            for (int i = 0; i < rows; i++) {
+                json.append(i == 0 ? "" : ",").append(organisation(random, PartitaIva.withCheckDigit(base + from + i)));
             }
+            HttpResponse<String> accepted = http.send(
+                    HttpRequest.newBuilder(imports)
+                            .header("Authorization", "Bearer " + adminKey)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    json.append(']').toString()))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (accepted.statusCode() != 202) {
+                throw new IllegalStateException("Import answered " + accepted.statusCode() + ": " + accepted.body());
+            }
+            URI job = gateway.resolve(
+                    "/api/registry" + accepted.headers().firstValue("Location").orElseThrow());
+            String status;
+            do {
+                Thread.sleep(200);
+                status = http.send(
+                                HttpRequest.newBuilder(job)
+                                        .header("Authorization", "Bearer " + adminKey)
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body();
+                if (status.contains("\"FAILED\"")) {
+                    throw new IllegalStateException("Import job failed: " + status);
+                }
+            } while (!status.contains("\"COMPLETED\""));
+            System.out.printf(
+                    "  %d imported, %.0f/s%n", from + rows, (from + rows) / ((System.nanoTime() - start) / 1e9));
         }
-        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
-        System.out.printf(
-                "Created %d (%d failed) in %.0f s%n", created.get(), failed.get(), (System.nanoTime() - start) / 1e9);
     }
 
     private static String organisation(Random random, String partitaIva) {

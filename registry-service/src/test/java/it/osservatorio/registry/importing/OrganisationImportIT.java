@@ -7,6 +7,10 @@ import static org.awaitility.Awaitility.await;
 
 import it.osservatorio.contracts.ReceivedEvent;
 import it.osservatorio.contracts.Topics;
+import it.osservatorio.platform.security.CallerIdentity;
+import it.osservatorio.registry.importing.application.OrganisationImporter;
+import it.osservatorio.registry.importing.domain.ImportReport;
+import it.osservatorio.registry.importing.domain.RowInput;
 import it.osservatorio.testing.LocalInfrastructure;
 import it.osservatorio.testing.TestIdentity;
 import it.osservatorio.testing.TopicReader;
@@ -20,6 +24,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -47,6 +52,9 @@ class OrganisationImportIT {
 
     @LocalServerPort
     int port;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    OrganisationImporter importer;
 
     @Test
     void shouldReportWithoutWritingWhenDryRun() {
@@ -147,6 +155,46 @@ class OrganisationImportIT {
                         .path("ownerInstitutionId")
                         .asString())
                 .isEqualTo(PROVINCIA);
+    }
+
+    @Test
+    void shouldDecideEveryRowAsOneByOneWhenFileSpansSeveralBatches() {
+        int size = OrganisationImporter.BATCH_SIZE * 2 + 200;
+        ImportRowFixture[] rows = IntStream.range(0, size)
+                .mapToObj(i -> aRow().row(i + 2).with("externalId", "batch-" + i))
+                .toArray(ImportRowFixture[]::new);
+        // the last batch repeats the Partita IVA of a row of the first one: the later row is refused
+        int repeating = size - 1;
+        rows[repeating].with("partitaIva", rows[3].partitaIva());
+        CallerIdentity camera = new CallerIdentity(CAMERA, "Camera di Commercio di Cremona", Set.of("read", "write"));
+
+        ImportReport first = importer.run(inputs(rows), false, camera, 100, OrganisationImporter.Progress.NONE);
+
+        assertThat(first.counts().created()).isEqualTo(size - 1);
+        assertThat(first.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.row()).isEqualTo(repeating + 2);
+            assertThat(problem.message()).contains("row 5");
+        });
+
+        // one row changed in the second batch, one with its external id dropped (matched on its Partita IVA)
+        int renamed = OrganisationImporter.BATCH_SIZE + 7;
+        rows[renamed].with("legalName", "Latteria Cremonese S.r.l.");
+        rows[11].with("externalId", "");
+        ImportReport again = importer.run(inputs(rows), false, camera, 100, OrganisationImporter.Progress.NONE);
+
+        assertThat(again.counts().updated()).isEqualTo(2);
+        assertThat(again.counts().unchanged()).isEqualTo(size - 3);
+        assertThat(again.counts().created()).isZero();
+        assertThat(again.counts().invalid()).isEqualTo(1);
+        assertThat(organisations()
+                        .get(rows[renamed].partitaIva())
+                        .path("legalName")
+                        .asString())
+                .isEqualTo("Latteria Cremonese S.r.l.");
+    }
+
+    private static List<RowInput> inputs(ImportRowFixture... rows) {
+        return java.util.Arrays.stream(rows).map(ImportRowFixture::build).toList();
     }
 
     @Test

@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
  * search keys precomputed (accent-free lower-case name, comune and ecosystems). Loaded from the store at startup and
  * kept current by {@link OrganisationService} after each write it makes; versions make out-of-order applications
  * of concurrent writes harmless, and a deleted organisation leaves a tombstone so that a late update cannot bring
- * it back. A search scans the entries (a few milliseconds for 50,000) and keeps the first {@code limit} in sort
- * order in a bounded heap.
+ * it back. A search scans an array of the current entries (a few milliseconds for 50,000), skips at once those
+ * that sort after a full page, and keeps the first {@code limit} in sort order in a bounded heap.
  */
 public final class OrganisationSearchIndex {
 
@@ -61,6 +61,8 @@ public final class OrganisationSearchIndex {
     private static final System.Logger LOG = System.getLogger(OrganisationSearchIndex.class.getName());
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
+    private volatile Entry[] snapshot;
 
     /** An index of every current organisation in the store; the service must not take writes while this runs. */
     public static OrganisationSearchIndex loadedFrom(OrganisationStore store) {
@@ -84,16 +86,23 @@ public final class OrganisationSearchIndex {
     /** Adds or replaces the organisation, unless the index already holds a later version of it (or its deletion). */
     public void put(Organisation organisation) {
         entries.merge(organisation.id(), Entry.of(organisation), OrganisationSearchIndex::later);
+        changed();
     }
 
     /** Removes it, given the version of its tombstone. */
     public void remove(String id, long tombstoneVersion) {
         entries.merge(id, Entry.tombstone(id, tombstoneVersion), OrganisationSearchIndex::later);
+        changed();
+    }
+
+    private void changed() {
+        changes.incrementAndGet();
+        snapshot = null;
     }
 
     /** Current (not deleted) organisations. */
     public int size() {
-        return (int) entries.values().stream().filter(e -> !e.deleted()).count();
+        return current().length;
     }
 
     /**
@@ -104,50 +113,61 @@ public final class OrganisationSearchIndex {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive");
         }
-        Comparator<Comparable<?>[]> order = keyOrder(sort);
+        Comparator<Entry> order = entryOrder(sort);
         Comparable<?>[] after = cursor == null ? null : SearchCursor.decode(cursor, sort);
         Predicate<Entry> matches = matcher(filter);
         // a max-heap of the best limit + 1 seen so far: the extra one tells whether there is a next page
-        PriorityQueue<Candidate> best = new PriorityQueue<>(limit + 2, (a, b) -> order.compare(b.key, a.key));
-        for (Entry entry : entries.values()) {
-            if (!matches.test(entry)) {
+        PriorityQueue<Entry> best = new PriorityQueue<>(limit + 2, order.reversed());
+        for (Entry entry : current()) {
+            if (best.size() > limit && order.compare(entry, best.peek()) >= 0) {
+                continue; // cheaper than the filter: it could not enter the page anyway
+            }
+            if (!matches.test(entry) || (after != null && compareToKey(entry, after, sort) <= 0)) {
                 continue;
             }
-            Comparable<?>[] key = key(entry, sort);
-            if (after != null && order.compare(key, after) <= 0) {
-                continue;
-            }
-            if (best.size() <= limit) {
-                best.add(new Candidate(key, entry.organisation()));
-            } else if (order.compare(key, best.peek().key) < 0) {
+            best.add(entry);
+            if (best.size() > limit + 1) {
                 best.poll();
-                best.add(new Candidate(key, entry.organisation()));
             }
         }
-        List<Candidate> sorted = new ArrayList<>(best);
-        sorted.sort((a, b) -> order.compare(a.key, b.key));
+        List<Entry> sorted = new ArrayList<>(best);
+        sorted.sort(order);
         boolean more = sorted.size() > limit;
-        List<Candidate> page = more ? sorted.subList(0, limit) : sorted;
+        List<Entry> page = more ? sorted.subList(0, limit) : sorted;
         return new Page(
-                page.stream().map(Candidate::organisation).toList(),
-                more ? SearchCursor.encode(sort, page.getLast().key) : null);
+                page.stream().map(Entry::organisation).toList(),
+                more ? SearchCursor.encode(sort, key(page.getLast(), sort)) : null);
     }
 
     /** Every match in sort order: references to the indexed organisations, for streaming them out one by one. */
     public List<Organisation> all(OrganisationFilter filter, OrganisationSort sort) {
-        Comparator<Comparable<?>[]> order = keyOrder(sort);
         Predicate<Entry> matches = matcher(filter);
-        List<Candidate> found = new ArrayList<>();
-        for (Entry entry : entries.values()) {
+        List<Entry> found = new ArrayList<>();
+        for (Entry entry : current()) {
             if (matches.test(entry)) {
-                found.add(new Candidate(key(entry, sort), entry.organisation()));
+                found.add(entry);
             }
         }
-        found.sort((a, b) -> order.compare(a.key, b.key));
-        return found.stream().map(Candidate::organisation).toList();
+        found.sort(entryOrder(sort));
+        return found.stream().map(Entry::organisation).toList();
     }
 
-    private record Candidate(Comparable<?>[] key, Organisation organisation) {}
+    /**
+     * The current (not deleted) entries as an array, rebuilt after a change by the first search that needs it: a
+     * search iterates a plain array instead of the map's nodes, and writes pay nothing for it.
+     */
+    private Entry[] current() {
+        Entry[] held = snapshot;
+        if (held != null) {
+            return held;
+        }
+        long generation = changes.get();
+        Entry[] built = entries.values().stream().filter(e -> !e.deleted()).toArray(Entry[]::new);
+        if (changes.get() == generation) {
+            snapshot = built; // a change made meanwhile leaves it null: the next search rebuilds
+        }
+        return built;
+    }
 
     private static Entry later(Entry held, Entry offered) {
         return offered.version() > held.version() ? offered : held;
@@ -164,22 +184,34 @@ public final class OrganisationSearchIndex {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Comparator<Comparable<?>[]> keyOrder(OrganisationSort sort) {
+    private static Comparator<Entry> entryOrder(OrganisationSort sort) {
         List<OrganisationSort.Order> orders = sort.orders();
         return (a, b) -> {
-            for (int i = 0; i < orders.size(); i++) {
-                int c = ((Comparable) a[i]).compareTo(b[i]);
+            for (OrganisationSort.Order o : orders) {
+                int c = ((Comparable) o.field().key(a)).compareTo(o.field().key(b));
                 if (c != 0) {
-                    return orders.get(i).descending() ? -c : c;
+                    return o.descending() ? -c : c;
                 }
             }
-            return ((String) a[orders.size()]).compareTo((String) b[orders.size()]);
+            return a.id().compareTo(b.id());
         };
+    }
+
+    /** How the entry compares with a cursor's key (one value per order of the sort, then the id). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compareToKey(Entry entry, Comparable<?>[] key, OrganisationSort sort) {
+        List<OrganisationSort.Order> orders = sort.orders();
+        for (int i = 0; i < orders.size(); i++) {
+            int c = ((Comparable) orders.get(i).field().key(entry)).compareTo(key[i]);
+            if (c != 0) {
+                return orders.get(i).descending() ? -c : c;
+            }
+        }
+        return entry.id().compareTo((String) key[orders.size()]);
     }
 
     private static Predicate<Entry> matcher(OrganisationFilter filter) {
         List<Predicate<Entry>> tests = new ArrayList<>();
-        tests.add(e -> !e.deleted());
         if (filter.type() != null) {
             tests.add(e -> e.organisation().details().type() == filter.type());
         }
@@ -226,6 +258,9 @@ public final class OrganisationSearchIndex {
         }
         for (Predicate<String> ids : filter.organisationIds()) {
             tests.add(e -> ids.test(e.id()));
+        }
+        if (tests.isEmpty()) {
+            return e -> true;
         }
         Predicate<Entry> all = tests.getFirst();
         for (Predicate<Entry> test : tests.subList(1, tests.size())) {
