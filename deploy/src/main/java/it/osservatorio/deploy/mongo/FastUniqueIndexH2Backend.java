@@ -2,11 +2,15 @@ package it.osservatorio.deploy.mongo;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.List;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -21,6 +25,9 @@ public final class FastUniqueIndexH2Backend extends H2Backend {
 
     static final String INDEX_MAP_INFIX = "._keyindex_";
     private static final String STOCK_INDEX_MAP_INFIX = "._index_";
+    private static final String STOCK_DOCUMENTS_PREFIX = "databases.";
+    private static final String STOCK_META_PREFIX = "meta.";
+    static final String BSON_DOCUMENTS_SUFFIX = "._bson";
 
     /**
      * Writers commit the store themselves, inside the collection lock, once more than the auto-commit buffer is
@@ -75,5 +82,58 @@ public final class FastUniqueIndexH2Backend extends H2Backend {
         private String mapName(String collectionName, String indexName) {
             return getFullCollectionNamespace(collectionName) + INDEX_MAP_INFIX + indexName;
         }
+
+        /**
+         * The collection's documents live in a map of BSON values ({@link BsonDocumentDataType}); a map the stock
+         * backend wrote is copied into it on first open and removed.
+         */
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String namespace = getFullCollectionNamespace(collectionName);
+            MVStore store = getMvStore();
+            MVMap<Object, Document> documents = documentMap(namespace);
+            String stockName = STOCK_DOCUMENTS_PREFIX + namespace;
+            if (store.hasMap(stockName)) {
+                MVMap<Object, Document> stock = store.openMap(stockName);
+                if (documents.isEmpty()) {
+                    documents.putAll(stock);
+                }
+                store.removeMap(stock);
+            }
+            MVMap<String, Object> meta = store.openMap(STOCK_META_PREFIX + namespace);
+            return new H2Collection(this, collectionName, options, documents, meta, getCursorRegistry());
+        }
+
+        @Override
+        public void dropCollection(String collectionName, Oplog oplog) {
+            String namespace = getFullCollectionNamespace(collectionName);
+            super.dropCollection(collectionName, oplog);
+            getMvStore().removeMap(documentMap(namespace));
+        }
+
+        @Override
+        public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
+            MVStore store = getMvStore();
+            MVMap<Object, Document> documents = documentMap(collection.getFullName());
+            super.moveCollection(oldDatabase, collection, newCollectionName);
+            String newNamespace = getFullCollectionNamespace(newCollectionName);
+            // the stock rename leaves an empty stock map under the new name
+            if (store.hasMap(STOCK_DOCUMENTS_PREFIX + newNamespace)) {
+                store.removeMap(STOCK_DOCUMENTS_PREFIX + newNamespace);
+            }
+            store.renameMap(documents, documentMapName(newNamespace));
+        }
+
+        private MVMap<Object, Document> documentMap(String namespace) {
+            return getMvStore()
+                    .openMap(
+                            documentMapName(namespace),
+                            new MVMap.Builder<Object, Document>().valueType(BsonDocumentDataType.INSTANCE));
+        }
+    }
+
+    /** Under the stock prefix, so that the backend still finds the database and dropping it removes the map. */
+    static String documentMapName(String namespace) {
+        return STOCK_DOCUMENTS_PREFIX + namespace + BSON_DOCUMENTS_SUFFIX;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoNamespace;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -15,12 +16,18 @@ import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.Date;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -115,6 +122,114 @@ class FastUniqueIndexH2BackendTest {
                     .isInstanceOf(MongoWriteException.class);
             assertThatThrownBy(() -> collection.insertOne(organisation(6))).isInstanceOf(MongoWriteException.class);
         });
+    }
+
+    @Test
+    void shouldReadBackEveryValueTypeWhenTheStoreIsReopened() {
+        Document stored = new Document("_id", "org-1")
+                .append("int", 42)
+                .append("long", 9_000_000_000L)
+                .append("double", 0.1)
+                .append("decimal", new Decimal128(new BigDecimal("1234567.89")))
+                .append("boolean", true)
+                .append("date", new Date(1_764_000_000_000L))
+                .append("objectId", new ObjectId("65f0c0ffee0000000000abcd"))
+                .append("binary", new Binary(new byte[] {1, 2, 3}))
+                .append("uuidBinary", new Binary((byte) 4, new byte[16]))
+                .append("null", null)
+                .append("text", "Società Agricola Cremonese – «àèìòù»")
+                .append("address", new Document("comune", "Cremona").append("cap", "26100"))
+                .append("pendingEvents", List.of(new Document("eventId", "e-1").append("version", 3L), "x", 7));
+
+        withServer(FastUniqueIndexH2Backend::new, collection -> collection.insertOne(stored));
+
+        withServer(FastUniqueIndexH2Backend::new, collection -> assertThat(
+                        collection.find(Filters.eq("_id", "org-1")).first())
+                .isEqualTo(stored));
+    }
+
+    @Test
+    void shouldKeepDocumentsInBsonMapWhenDataFileWasWrittenByTheStockBackend() {
+        withServer(H2Backend::new, collection -> {
+            for (int i = 0; i < 20; i++) {
+                collection.insertOne(organisation(i));
+            }
+        });
+        withServer(
+                FastUniqueIndexH2Backend::new,
+                collection ->
+                        collection.updateOne(Filters.eq("_id", "org-3"), Updates.set("legalName", "Impresa Tre")));
+
+        try (MVStore store = MVStore.open(directory.resolve("data.mv.db").toString())) {
+            assertThat(store.getMapNames())
+                    .contains(FastUniqueIndexH2Backend.documentMapName("registry.organisations"))
+                    .doesNotContain("databases.registry.organisations");
+        }
+        withServer(FastUniqueIndexH2Backend::new, collection -> {
+            assertThat(collection.countDocuments()).isEqualTo(20);
+            assertThat(collection.find(Filters.eq("_id", "org-3")).first()).containsEntry("legalName", "Impresa Tre");
+        });
+    }
+
+    @Test
+    void shouldForgetDocumentsWhenTheirCollectionOrDatabaseIsDropped() {
+        withClient(client -> {
+            MongoCollection<Document> organisations =
+                    client.getDatabase("registry").getCollection("organisations");
+            organisations.insertOne(organisation(1));
+            organisations.drop();
+            organisations.insertOne(organisation(2));
+            client.getDatabase("scratch").getCollection("jobs").insertOne(organisation(3));
+            client.getDatabase("scratch").drop();
+        });
+
+        withClient(client -> {
+            assertThat(client.getDatabase("registry")
+                            .getCollection("organisations")
+                            .find()
+                            .into(new java.util.ArrayList<>()))
+                    .extracting(document -> document.get("_id"))
+                    .containsExactly("org-2");
+            assertThat(client.getDatabase("scratch").getCollection("jobs").countDocuments())
+                    .isZero();
+        });
+    }
+
+    @Test
+    void shouldKeepDocumentsUnderTheNewNameWhenACollectionIsRenamed() {
+        withClient(client -> {
+            client.getDatabase("registry").getCollection("organisations").insertOne(organisation(1));
+            client.getDatabase("registry")
+                    .getCollection("organisations")
+                    .renameCollection(new MongoNamespace("registry", "archive"));
+            client.getDatabase("registry").getCollection("organisations").insertOne(organisation(2));
+        });
+
+        withClient(client -> {
+            assertThat(client.getDatabase("registry")
+                            .getCollection("archive")
+                            .find(Filters.eq("_id", "org-1"))
+                            .first())
+                    .isNotNull();
+            assertThat(client.getDatabase("registry")
+                            .getCollection("organisations")
+                            .countDocuments())
+                    .isEqualTo(1);
+        });
+    }
+
+    private void withClient(Consumer<MongoClient> work) {
+        AbstractMongoBackend backend =
+                new FastUniqueIndexH2Backend(directory.resolve("data.mv.db").toString());
+        MongoServer server = new MongoServer(backend);
+        InetSocketAddress address = server.bind();
+        try (MongoClient client =
+                MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
+            work.accept(client);
+        } finally {
+            server.shutdown();
+            backend.close();
+        }
     }
 
     private void withServer(
