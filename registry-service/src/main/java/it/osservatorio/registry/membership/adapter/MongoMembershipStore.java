@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import it.osservatorio.platform.outbox.OutboxCollection;
 import it.osservatorio.platform.outbox.PendingEvent;
+import it.osservatorio.platform.outbox.VersionedDocuments;
 import it.osservatorio.registry.membership.application.MembershipFilter;
 import it.osservatorio.registry.membership.application.MembershipStore;
 import it.osservatorio.registry.membership.domain.Membership;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -28,15 +28,11 @@ import org.springframework.stereotype.Repository;
 class MongoMembershipStore implements MembershipStore {
 
     private final MongoTemplate mongo;
+    private final VersionedDocuments versioned;
 
     MongoMembershipStore(MongoTemplate mongo) {
         this.mongo = mongo;
-        mongo.indexOps(MembershipDocument.class)
-                .createIndex(new Index()
-                        .on("_id", Sort.Direction.ASC)
-                        .on("version", Sort.Direction.ASC)
-                        .unique()
-                        .named("id_version"));
+        this.versioned = new VersionedDocuments(mongo, MembershipDocument.class);
     }
 
     @Override
@@ -54,27 +50,18 @@ class MongoMembershipStore implements MembershipStore {
                 .set("networkId", t.networkId())
                 .set("role", t.role())
                 .set("validFrom", MembershipDocument.date(t.validFrom()))
-                .set("updatedAt", membership.updatedAt())
-                .push(PendingEvent.FIELD, event);
+                .set("updatedAt", membership.updatedAt());
         if (t.validTo() == null) {
             update.unset("validTo");
         } else {
             update.set("validTo", MembershipDocument.date(t.validTo()));
         }
-        return mongo.updateFirst(current(membership.id(), expectedVersion), update, MembershipDocument.class)
-                        .getModifiedCount()
-                == 1;
+        return versioned.updateIfCurrent(membership.id(), expectedVersion, update, event);
     }
 
     @Override
     public boolean markDeleted(String id, long expectedVersion, PendingEvent tombstone) {
-        Update update = new Update()
-                .set(OutboxCollection.DELETED_FIELD, true)
-                .set("version", tombstone.aggregateVersion())
-                .push(PendingEvent.FIELD, tombstone);
-        return mongo.updateFirst(current(id, expectedVersion), update, MembershipDocument.class)
-                        .getModifiedCount()
-                == 1;
+        return versioned.markDeleted(id, expectedVersion, tombstone);
     }
 
     @Override
@@ -112,9 +99,5 @@ class MongoMembershipStore implements MembershipStore {
         return mongo.find(query, MembershipDocument.class).stream()
                 .map(MembershipDocument::toMembership)
                 .toList();
-    }
-
-    private static Query current(String id, long expectedVersion) {
-        return new Query(where("_id").is(id).and("version").is(expectedVersion));
     }
 }

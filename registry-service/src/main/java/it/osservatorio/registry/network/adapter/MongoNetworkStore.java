@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import it.osservatorio.platform.outbox.OutboxCollection;
 import it.osservatorio.platform.outbox.PendingEvent;
+import it.osservatorio.platform.outbox.VersionedDocuments;
 import it.osservatorio.registry.network.application.NetworkStore;
 import it.osservatorio.registry.network.domain.Network;
 import it.osservatorio.registry.network.domain.NetworkDetails;
@@ -28,6 +29,7 @@ import org.springframework.stereotype.Repository;
 class MongoNetworkStore implements NetworkStore {
 
     private final MongoTemplate mongo;
+    private final VersionedDocuments versioned;
 
     MongoNetworkStore(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -36,12 +38,7 @@ class MongoNetworkStore implements NetworkStore {
                         .unique()
                         .sparse()
                         .named("unique_kind_acronym"));
-        mongo.indexOps(NetworkDocument.class)
-                .createIndex(new Index()
-                        .on("_id", Sort.Direction.ASC)
-                        .on("version", Sort.Direction.ASC)
-                        .unique()
-                        .named("id_version"));
+        this.versioned = new VersionedDocuments(mongo, NetworkDocument.class);
     }
 
     @Override
@@ -63,20 +60,17 @@ class MongoNetworkStore implements NetworkStore {
                 .set("ecosystems", d.ecosystems())
                 .set("technologyAreas", d.technologyAreas())
                 .set("seats", d.seats())
-                .set("updatedAt", network.updatedAt())
-                .push(PendingEvent.FIELD, event);
-        setOrUnset(update, "acronym", d.acronym());
-        setOrUnset(update, "acronymKey", NetworkDocument.acronymKey(network.kind(), d.acronym()));
-        setOrUnset(update, "nameEn", d.nameEn());
-        setOrUnset(update, "managingBody", d.managingBody());
-        setOrUnset(update, "foundingYear", d.foundingYear());
-        setOrUnset(update, "recognitionStatus", d.recognitionStatus());
-        setOrUnset(update, "website", d.website());
-        setOrUnset(update, "territory", d.territory());
+                .set("updatedAt", network.updatedAt());
+        VersionedDocuments.setOrUnset(update, "acronym", d.acronym());
+        VersionedDocuments.setOrUnset(update, "acronymKey", NetworkDocument.acronymKey(network.kind(), d.acronym()));
+        VersionedDocuments.setOrUnset(update, "nameEn", d.nameEn());
+        VersionedDocuments.setOrUnset(update, "managingBody", d.managingBody());
+        VersionedDocuments.setOrUnset(update, "foundingYear", d.foundingYear());
+        VersionedDocuments.setOrUnset(update, "recognitionStatus", d.recognitionStatus());
+        VersionedDocuments.setOrUnset(update, "website", d.website());
+        VersionedDocuments.setOrUnset(update, "territory", d.territory());
         try {
-            return mongo.updateFirst(current(network.id(), expectedVersion), update, NetworkDocument.class)
-                            .getModifiedCount()
-                    == 1;
+            return versioned.updateIfCurrent(network.id(), expectedVersion, update, event);
         } catch (DuplicateKeyException e) {
             throw new DuplicateAcronymException(network.kind(), d.acronym());
         }
@@ -85,14 +79,7 @@ class MongoNetworkStore implements NetworkStore {
     @Override
     public boolean markDeleted(String id, long expectedVersion, PendingEvent tombstone) {
         // without its acronymKey a deleted network no longer blocks a new one with the same acronym
-        Update update = new Update()
-                .set(OutboxCollection.DELETED_FIELD, true)
-                .set("version", tombstone.aggregateVersion())
-                .unset("acronymKey")
-                .push(PendingEvent.FIELD, tombstone);
-        return mongo.updateFirst(current(id, expectedVersion), update, NetworkDocument.class)
-                        .getModifiedCount()
-                == 1;
+        return versioned.markDeleted(id, expectedVersion, tombstone, "acronymKey");
     }
 
     @Override
@@ -127,15 +114,4 @@ class MongoNetworkStore implements NetworkStore {
      * Exactly the keys of the unique {@code _id + version} index, so the embedded server does not scan the
      * collection. A deleted network cannot match a version the caller read from it: deleting bumps the version.
      */
-    private static Query current(String id, long expectedVersion) {
-        return new Query(where("_id").is(id).and("version").is(expectedVersion));
-    }
-
-    private static void setOrUnset(Update update, String field, Object value) {
-        if (value == null) {
-            update.unset(field);
-        } else {
-            update.set(field, value);
-        }
-    }
 }

@@ -7,6 +7,7 @@ import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.InsertManyOptions;
 import it.osservatorio.platform.outbox.OutboxCollection;
 import it.osservatorio.platform.outbox.PendingEvent;
+import it.osservatorio.platform.outbox.VersionedDocuments;
 import it.osservatorio.registry.organisation.application.OrganisationStore;
 import it.osservatorio.registry.organisation.domain.Organisation;
 import it.osservatorio.registry.organisation.domain.OrganisationDetails;
@@ -36,6 +37,7 @@ import org.springframework.stereotype.Repository;
 class MongoOrganisationStore implements OrganisationStore {
 
     private final MongoTemplate mongo;
+    private final VersionedDocuments versioned;
 
     MongoOrganisationStore(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -44,12 +46,7 @@ class MongoOrganisationStore implements OrganisationStore {
                         .unique()
                         .sparse()
                         .named("unique_partita_iva"));
-        mongo.indexOps(OrganisationDocument.class)
-                .createIndex(new Index()
-                        .on("_id", Sort.Direction.ASC)
-                        .on("version", Sort.Direction.ASC)
-                        .unique()
-                        .named("id_version"));
+        this.versioned = new VersionedDocuments(mongo, OrganisationDocument.class);
     }
 
     @Override
@@ -70,24 +67,21 @@ class MongoOrganisationStore implements OrganisationStore {
                 .set("type", d.type())
                 .set("address", d.address())
                 .set("ecosystems", d.ecosystems())
-                .set("updatedAt", organisation.updatedAt())
-                .push(PendingEvent.FIELD, event);
-        setOrUnset(update, "partitaIva", d.partitaIva());
-        setOrUnset(update, "codiceFiscale", d.codiceFiscale());
-        setOrUnset(update, "website", d.website());
-        setOrUnset(update, "sizeClass", d.sizeClass());
-        setOrUnset(update, "category", d.category());
-        setOrUnset(update, "atecoCode", d.atecoCode());
-        setOrUnset(update, "externalId", d.externalId());
-        setOrUnset(
+                .set("updatedAt", organisation.updatedAt());
+        VersionedDocuments.setOrUnset(update, "partitaIva", d.partitaIva());
+        VersionedDocuments.setOrUnset(update, "codiceFiscale", d.codiceFiscale());
+        VersionedDocuments.setOrUnset(update, "website", d.website());
+        VersionedDocuments.setOrUnset(update, "sizeClass", d.sizeClass());
+        VersionedDocuments.setOrUnset(update, "category", d.category());
+        VersionedDocuments.setOrUnset(update, "atecoCode", d.atecoCode());
+        VersionedDocuments.setOrUnset(update, "externalId", d.externalId());
+        VersionedDocuments.setOrUnset(
                 update,
                 "ownerExternalId",
                 OrganisationDocument.ownerExternalId(organisation.ownerInstitutionId(), d.externalId()));
         update.set("synthetic", d.synthetic());
         try {
-            return mongo.updateFirst(current(organisation.id(), expectedVersion), update, OrganisationDocument.class)
-                            .getModifiedCount()
-                    == 1;
+            return versioned.updateIfCurrent(organisation.id(), expectedVersion, update, event);
         } catch (DuplicateKeyException e) {
             throw new DuplicatePartitaIvaException(d.partitaIva());
         }
@@ -95,15 +89,7 @@ class MongoOrganisationStore implements OrganisationStore {
 
     @Override
     public boolean markDeleted(String id, long expectedVersion, PendingEvent tombstone) {
-        Update update = new Update()
-                .set(OutboxCollection.DELETED_FIELD, true)
-                .set("version", tombstone.aggregateVersion())
-                .unset("partitaIva")
-                .unset("ownerExternalId")
-                .push(PendingEvent.FIELD, tombstone);
-        return mongo.updateFirst(current(id, expectedVersion), update, OrganisationDocument.class)
-                        .getModifiedCount()
-                == 1;
+        return versioned.markDeleted(id, expectedVersion, tombstone, "partitaIva", "ownerExternalId");
     }
 
     @Override
@@ -146,18 +132,6 @@ class MongoOrganisationStore implements OrganisationStore {
      * Exactly the keys of the unique {@code _id + version} index, so the embedded server does not scan the
      * collection. A deleted organisation cannot match a version the caller read from it: deleting bumps the version.
      */
-    private static Query current(String id, long expectedVersion) {
-        return new Query(where("_id").is(id).and("version").is(expectedVersion));
-    }
-
-    private static void setOrUnset(Update update, String field, Object value) {
-        if (value == null) {
-            update.unset(field);
-        } else {
-            update.set(field, value);
-        }
-    }
-
     /** External ids are unique per owner; a document without one is not in this sparse index. */
     @PostConstruct
     void createExternalIdIndex() {
