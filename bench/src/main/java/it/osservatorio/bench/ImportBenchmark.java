@@ -49,8 +49,10 @@ public final class ImportBenchmark {
         }
         HttpClient http =
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        String institution = "bench-import-" + System.currentTimeMillis();
-        String apiKey = institutionKey(http, gateway, adminKey, institution);
+        BenchInstitutions.Created created =
+                BenchInstitutions.create(http, gateway, adminKey, "bench-import", "Import benchmark institution");
+        String institution = created.institutionId();
+        String apiKey = created.apiKey();
         long vatBase = ThreadLocalRandom.current().nextLong(1_000_000_000L, 8_000_000_000L);
         byte[] csv = csv(rows, vatBase, institution);
 
@@ -193,34 +195,5 @@ public final class ImportBenchmark {
                 .append("deleted", false)
                 .append("pendingEvents", List.of(event))
                 .append("ownerExternalId", run + "/baseline-" + i);
-    }
-
-    private static String institutionKey(HttpClient http, URI gateway, String adminKey, String institution)
-            throws Exception {
-        send(
-                http,
-                gateway.resolve("/api/admin/institutions"),
-                adminKey,
-                "{\"id\":\"" + institution + "\",\"name\":\"Import benchmark institution\"}");
-        String key = send(
-                http,
-                gateway.resolve("/api/admin/institutions/" + institution + "/keys"),
-                adminKey,
-                "{\"scopes\":[\"read\",\"write\"]}");
-        return JSON.readTree(key).path("apiKey").asString();
-    }
-
-    private static String send(HttpClient http, URI uri, String adminKey, String body) throws Exception {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(uri)
-                        .header("Authorization", "Bearer " + adminKey)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(uri + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body();
     }
 }

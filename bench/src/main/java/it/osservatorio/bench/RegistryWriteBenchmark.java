@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Organisation writes ({@code POST /organisations}) at a fixed rate, timed from the request to its 201 response: through
@@ -39,8 +38,6 @@ import tools.jackson.databind.json.JsonMapper;
  * per round (30), {@code bench.rounds} (2), {@code bench.warmUpSeconds} (30).
  */
 public final class RegistryWriteBenchmark {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -69,8 +66,10 @@ public final class RegistryWriteBenchmark {
         int rounds = Integer.getInteger("bench.rounds", 2);
 
         RegistryWriteBenchmark bench = new RegistryWriteBenchmark();
-        String institution = "bench-write-" + System.currentTimeMillis();
-        String apiKey = bench.institutionKey(gateway, adminKey, institution);
+        BenchInstitutions.Created created =
+                BenchInstitutions.create(bench.http, gateway, adminKey, "bench-write", "Write benchmark institution");
+        String institution = created.institutionId();
+        String apiKey = created.apiKey();
         String identity = signedIdentity(identityKey, institution);
         URI viaGateway = gateway.resolve("/api/registry/organisations");
         URI direct = registry.resolve("/organisations");
@@ -174,31 +173,5 @@ public final class RegistryWriteBenchmark {
                 claims);
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
-    }
-
-    private String institutionKey(URI gateway, String adminKey, String institution) throws Exception {
-        post(
-                gateway.resolve("/api/admin/institutions"),
-                adminKey,
-                "{\"id\":\"" + institution + "\",\"name\":\"Write benchmark institution\"}");
-        String key = post(
-                gateway.resolve("/api/admin/institutions/" + institution + "/keys"),
-                adminKey,
-                "{\"scopes\":[\"read\",\"write\"]}");
-        return JSON.readTree(key).path("apiKey").asString();
-    }
-
-    private String post(URI uri, String adminKey, String body) throws Exception {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(uri)
-                        .header("Authorization", "Bearer " + adminKey)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(uri + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body();
     }
 }

@@ -2,12 +2,9 @@ package it.osservatorio.bench;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Prints, in one run against a running platform, raw Kafka produce→consume latency and the slice's HTTP→SSE latency,
@@ -32,7 +29,9 @@ public final class SliceBenchmark {
             rates.add(Integer.parseInt(rate.trim()));
         }
 
-        String apiKey = benchInstitutionKey(gateway, adminKey);
+        String apiKey = BenchInstitutions.create(
+                        HttpClient.newHttpClient(), gateway, adminKey, "bench", "Benchmark institution")
+                .apiKey();
         RawKafkaLatency raw = new RawKafkaLatency(kafka);
         SliceLatency slice = new SliceLatency(gateway, apiKey);
         List<String[]> rows = new ArrayList<>();
@@ -91,35 +90,5 @@ public final class SliceBenchmark {
                 duration.toSeconds(), Runtime.getRuntime().availableProcessors());
         System.out.printf(format, "scenario", "rate", "sent", "received", "failed", "p50 ms", "p99 ms", "max ms");
         rows.forEach(row -> System.out.printf(format, (Object[]) row));
-    }
-
-    private static String benchInstitutionKey(URI gateway, String adminKey) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        String institution = "bench-" + System.currentTimeMillis();
-        send(
-                http,
-                gateway.resolve("/api/admin/institutions"),
-                adminKey,
-                "{\"id\":\"" + institution + "\",\"name\":\"Benchmark institution\"}");
-        String key = send(
-                http,
-                gateway.resolve("/api/admin/institutions/" + institution + "/keys"),
-                adminKey,
-                "{\"scopes\":[\"read\",\"write\"]}");
-        return JsonMapper.builder().build().readTree(key).path("apiKey").asString();
-    }
-
-    private static String send(HttpClient http, URI uri, String adminKey, String body) throws Exception {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(uri)
-                        .header("Authorization", "Bearer " + adminKey)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(uri + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body();
     }
 }
