@@ -198,6 +198,36 @@ class OrganisationImportIT {
     }
 
     @Test
+    void shouldChangeNothingWhenAnExportIsImportedBack() {
+        String owner = "ufficio-export-" + System.nanoTime();
+        String csv = csv(
+                aRow().with("externalId", "exp-1"),
+                aRow().with("ecosystems", "Nutrizione;Agroalimentare;Smart Mobility"),
+                aRow().with("website", "https://www.example.it").with("codiceFiscale", ""));
+        assertThat(json(post("/organisations/imports", "text/csv", utf8(csv), owner))
+                        .path("counts")
+                        .path("created")
+                        .asLong())
+                .isEqualTo(3);
+
+        for (String format : List.of("csv", "json")) {
+            HttpResponse<String> export = get("/organisations/export?format=" + format + "&owner=" + owner, owner);
+            assertThat(export.statusCode()).as(export.body()).isEqualTo(200);
+
+            JsonNode again = json(post(
+                    "/organisations/imports",
+                    format.equals("csv") ? "text/csv" : "application/json",
+                    utf8(export.body()),
+                    owner));
+
+            assertThat(again.path("counts").path("unchanged").asLong())
+                    .as(format + ": " + again)
+                    .isEqualTo(3);
+            assertThat(again.path("counts").path("invalid").asLong()).isZero();
+        }
+    }
+
+    @Test
     void shouldRunAsJobAndReportProgressWhenFileIsLarge() {
         ImportRowFixture[] rows = IntStream.range(0, 25)
                 .mapToObj(i -> aRow().with("externalId", "job-" + i))

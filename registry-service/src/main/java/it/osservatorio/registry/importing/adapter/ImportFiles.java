@@ -101,7 +101,7 @@ class ImportFiles implements ImportFileParser {
             List<String> header =
                     parser.getHeaderNames().stream().map(String::trim).toList();
             List<String> unknown = header.stream()
-                    .filter(name -> !ImportColumns.ALL.contains(name))
+                    .filter(name -> !ImportColumns.ALL.contains(name) && !ImportColumns.EXPORT_ONLY.contains(name))
                     .toList();
             if (!unknown.isEmpty()) {
                 throw unknownColumns(unknown);
@@ -115,7 +115,9 @@ class ImportFiles implements ImportFileParser {
                 }
                 Map<String, String> values = new HashMap<>();
                 for (int i = 0; i < header.size(); i++) {
-                    values.put(header.get(i), record.get(i));
+                    if (ImportColumns.ALL.contains(header.get(i))) {
+                        values.put(header.get(i), record.get(i));
+                    }
                 }
                 rows.add(new RowInput((int) record.getRecordNumber() + 1, values));
             }
@@ -151,12 +153,15 @@ class ImportFiles implements ImportFileParser {
             for (Map.Entry<String, JsonNode> field : element.properties()) {
                 String name = field.getKey();
                 JsonNode value = field.getValue();
-                if (!JSON_FIELDS.contains(name)) {
+                if (ImportColumns.EXPORT_ONLY.contains(name)) {
+                    continue;
+                } else if (!JSON_FIELDS.contains(name)) {
                     unknown.add(name);
                 } else if (name.equals("address") && value.isObject()) {
                     for (Map.Entry<String, JsonNode> part : value.properties()) {
                         if (ADDRESS_FIELDS.contains(part.getKey())) {
-                            values.put(part.getKey(), scalar(row, "address." + part.getKey(), part.getValue()));
+                            putUnlessNull(
+                                    values, part.getKey(), scalar(row, "address." + part.getKey(), part.getValue()));
                         } else {
                             unknown.add("address." + part.getKey());
                         }
@@ -165,11 +170,14 @@ class ImportFiles implements ImportFileParser {
                     List<String> ecosystems = new ArrayList<>();
                     int i = 0;
                     for (JsonNode ecosystem : value) {
-                        ecosystems.add(scalar(row, "ecosystems[" + i++ + "]", ecosystem));
+                        String each = scalar(row, "ecosystems[" + i++ + "]", ecosystem);
+                        if (each != null) {
+                            ecosystems.add(each);
+                        }
                     }
                     values.put(name, String.join(ImportColumns.ECOSYSTEM_SEPARATOR, ecosystems));
                 } else {
-                    values.put(name, scalar(row, name, value));
+                    putUnlessNull(values, name, scalar(row, name, value));
                 }
             }
             rows.add(new RowInput(row, values));
@@ -183,6 +191,13 @@ class ImportFiles implements ImportFileParser {
                     allowed);
         }
         return rows;
+    }
+
+    /** A JSON null (as the export writes for an empty field) means the same as a missing field. */
+    private static void putUnlessNull(Map<String, String> values, String name, String value) {
+        if (value != null) {
+            values.put(name, value);
+        }
     }
 
     private static String scalar(int row, String field, JsonNode value) {
@@ -199,7 +214,8 @@ class ImportFiles implements ImportFileParser {
     private static InvalidImportFileException unknownColumns(List<String> unknown) {
         return new InvalidImportFileException(
                 "Unknown column(s) " + unknown.stream().map(c -> "'" + c + "'").collect(Collectors.joining(", "))
-                        + "; allowed columns are " + String.join(", ", ImportColumns.ALL),
+                        + "; allowed columns are " + String.join(", ", ImportColumns.ALL) + " (an export's "
+                        + String.join(", ", ImportColumns.EXPORT_ONLY) + " are accepted and ignored)",
                 ImportColumns.ALL);
     }
 

@@ -23,6 +23,13 @@ public final class ImportColumns {
             "externalId",
             "synthetic");
 
+    /**
+     * Columns (and JSON fields) that the export writes but an import cannot set: accepted and ignored, so that an
+     * exported file, edited or not, imports back. The match happens on external id or Partita IVA, never on id.
+     */
+    public static final List<String> EXPORT_ONLY =
+            List.of("id", "version", "ownerInstitutionId", "createdAt", "updatedAt");
+
     /** Separates the ecosystems within their one column. */
     public static final String ECOSYSTEM_SEPARATOR = ";";
 

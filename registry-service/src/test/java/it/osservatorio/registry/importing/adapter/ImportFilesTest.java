@@ -96,6 +96,24 @@ class ImportFilesTest {
     }
 
     @Test
+    void shouldTreatNullAsMissingAndIgnoreExportOnlyFieldsWhenJsonIsAnExport() {
+        String json = """
+                [{"id":"org-1","version":3,"ownerInstitutionId":"camera","legalName":"Latteria Soresina",
+                  "type":"IMPRESA","codiceFiscale":null,"address":{"comune":"Soresina","street":null},
+                  "ecosystems":["Nutrizione",null],"createdAt":"2026-01-01T00:00:00Z"}]""";
+
+        List<RowInput> rows = files.parse(ImportFormat.JSON, json.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(rows).singleElement().satisfies(row -> {
+            assertThat(row.value("legalName")).isEqualTo("Latteria Soresina");
+            assertThat(row.value("codiceFiscale")).isNull();
+            assertThat(row.value("street")).isNull();
+            assertThat(row.value("ecosystems")).isEqualTo("Nutrizione");
+            assertThat(row.value("id")).isNull();
+        });
+    }
+
+    @Test
     void shouldRejectJsonWhenNotAnArrayOrFieldUnknown() {
         assertThatThrownBy(() -> files.parse(ImportFormat.JSON, utf8("{\"legalName\":\"Acme\"}")))
                 .hasMessageContaining("must be an array");
