@@ -47,27 +47,40 @@ class DemoMembershipLoader implements DemoMemberships {
             existing.put(Key.of(membership.terms()), membership);
         }
         int written = 0;
+        List<DemoMembershipRow> missing = new ArrayList<>();
         for (DemoMembershipRow row : rows) {
             MembershipTerms terms = row.terms();
             Membership current = existing.get(Key.of(terms));
             try {
                 if (current == null) {
-                    memberships.register(terms, DemoDataLoader.DEMO_CALLER);
-                    written++;
+                    missing.add(row);
                 } else if (!current.terms().equals(terms)) {
                     memberships.update(
                             current.id(), terms, OptionalLong.of(current.version()), DemoDataLoader.DEMO_CALLER);
                     written++;
                 }
             } catch (InvalidDetailsException | ConflictException e) {
-                log.warn(
-                        "Demo membership of {} in {} refused: {}",
-                        row.organisationExternalId(),
-                        row.networkKey(),
-                        e.getMessage());
+                refused(row, e);
+            }
+        }
+        List<MembershipService.Registration> registrations = memberships.registerAll(
+                missing.stream().map(DemoMembershipRow::terms).toList(), DemoDataLoader.DEMO_CALLER);
+        for (int i = 0; i < missing.size(); i++) {
+            if (registrations.get(i).refusal() == null) {
+                written++;
+            } else {
+                refused(missing.get(i), registrations.get(i).refusal());
             }
         }
         return written;
+    }
+
+    private static void refused(DemoMembershipRow row, RuntimeException reason) {
+        log.warn(
+                "Demo membership of {} in {} refused: {}",
+                row.organisationExternalId(),
+                row.networkKey(),
+                reason.getMessage());
     }
 
     private List<Membership> all() {

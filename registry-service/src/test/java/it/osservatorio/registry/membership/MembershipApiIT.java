@@ -8,6 +8,13 @@ import it.osservatorio.contracts.ReceivedEvent;
 import it.osservatorio.contracts.Topics;
 import it.osservatorio.contracts.registry.MembershipChanged;
 import it.osservatorio.contracts.registry.NetworkChanged;
+import it.osservatorio.platform.security.CallerIdentity;
+import it.osservatorio.platform.web.ConflictException;
+import it.osservatorio.registry.membership.application.MembershipService;
+import it.osservatorio.registry.membership.domain.MembershipRole;
+import it.osservatorio.registry.membership.domain.MembershipTerms;
+import it.osservatorio.registry.network.domain.NetworkKind;
+import it.osservatorio.registry.validation.InvalidDetailsException;
 import it.osservatorio.testing.HttpTestClient;
 import it.osservatorio.testing.LocalInfrastructure;
 import it.osservatorio.testing.TestIdentity;
@@ -45,6 +52,9 @@ class MembershipApiIT {
 
     @LocalServerPort
     int port;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    MembershipService memberships;
 
     HttpTestClient http;
 
@@ -106,6 +116,52 @@ class MembershipApiIT {
         assertThat(second.change()).isEqualTo(MembershipChanged.Change.UPDATED);
         assertThat(second.validTo()).isEqualTo(LocalDate.of(2024, 12, 31));
         assertThat(events.get(2).isTombstone()).isTrue();
+    }
+
+    @Test
+    void shouldRefuseRowsOverlappingStoredOrEarlierRowsWhenRegisteringMany() {
+        String organisation = organisation(CAMERA, "IMPRESA");
+        String cluster = network(REGIONE, "clusters");
+        String filiera = network(CAMERA, "filiere");
+        String stored = create(CAMERA, membership(organisation, "CLUSTER", cluster, "2019-01-01", "2020-12-31"));
+        CallerIdentity camera = new CallerIdentity(CAMERA, "Camera di Commercio", Set.of("read", "write"));
+
+        List<MembershipService.Registration> registrations = memberships.registerAll(
+                List.of(
+                        terms(organisation, NetworkKind.CLUSTER, cluster, "2020-06-01", null), // overlaps stored
+                        terms(organisation, NetworkKind.CLUSTER, cluster, "2021-01-01", null),
+                        terms(organisation, NetworkKind.CLUSTER, cluster, "2023-01-01", null), // overlaps row 2
+                        terms(organisation, NetworkKind.FILIERA, filiera, "2021-01-01", null),
+                        terms("org-unknown", NetworkKind.FILIERA, filiera, "2021-01-01", null)),
+                camera);
+
+        assertThat(registrations.get(0).refusal()).isInstanceOf(ConflictException.class);
+        assertThat(registrations.get(0).refusal().getMessage()).contains(stored);
+        assertThat(registrations.get(1).membership()).isNotNull();
+        assertThat(registrations.get(2).refusal()).isInstanceOf(ConflictException.class);
+        assertThat(registrations.get(3).membership()).isNotNull();
+        assertThat(registrations.get(4).refusal()).isInstanceOf(InvalidDetailsException.class);
+        String registered = registrations.get(1).membership().id();
+        assertThat(http.get("/memberships/" + registered).send().statusCode()).isEqualTo(200);
+        assertThat(TopicReader.eventsFor(
+                        LocalInfrastructure.kafkaBootstrapServers(),
+                        Topics.MEMBERSHIPS,
+                        registered::equals,
+                        1,
+                        Duration.ofSeconds(30)))
+                .extracting(ReceivedEvent::aggregateVersion)
+                .containsExactly(1L);
+    }
+
+    private static MembershipTerms terms(
+            String organisation, NetworkKind kind, String network, String from, String to) {
+        return new MembershipTerms(
+                organisation,
+                kind,
+                network,
+                MembershipRole.ASSOCIATE,
+                LocalDate.parse(from),
+                to == null ? null : LocalDate.parse(to));
     }
 
     @Test

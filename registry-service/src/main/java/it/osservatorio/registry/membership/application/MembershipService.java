@@ -5,6 +5,7 @@ import it.osservatorio.platform.ids.TimeOrderedIds;
 import it.osservatorio.platform.outbox.OutboxRelay;
 import it.osservatorio.platform.outbox.PendingEvent;
 import it.osservatorio.platform.security.CallerIdentity;
+import it.osservatorio.platform.security.OwnershipViolationException;
 import it.osservatorio.platform.web.ConflictException;
 import it.osservatorio.platform.web.PreconditionFailedException;
 import it.osservatorio.platform.web.ResourceNotFoundException;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.stereotype.Service;
 
 /**
@@ -43,7 +45,7 @@ public class MembershipService {
     private final Clock clock;
     private final TimeOrderedIds ids;
     /** Serialises the overlap check and the write of one organisation in one network within this process. */
-    private final Object[] stripes = new Object[STRIPES];
+    private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
 
     public MembershipService(
             MembershipStore store,
@@ -60,7 +62,7 @@ public class MembershipService {
         this.clock = clock;
         this.ids = new TimeOrderedIds(clock);
         for (int i = 0; i < STRIPES; i++) {
-            stripes[i] = new Object();
+            stripes[i] = new ReentrantLock();
         }
     }
 
@@ -70,12 +72,72 @@ public class MembershipService {
         Membership membership =
                 Membership.register(ids.next("membership-"), caller.institutionId(), terms, clock.instant());
         PendingEvent event = events.changed(membership);
-        synchronized (stripe(terms)) {
+        ReentrantLock stripe = stripe(terms);
+        stripe.lock();
+        try {
             rejectOverlap(terms, null);
             store.insert(membership, event);
+        } finally {
+            stripe.unlock();
         }
         relay.publishSoon(COLLECTION, membership.id(), event);
         return membership;
+    }
+
+    /** One row of {@link #registerAll}: the membership registered, or why the row was refused. */
+    public record Registration(Membership membership, RuntimeException refusal) {}
+
+    /**
+     * Registers many memberships with the checks of {@link #register} each, but reads the stored memberships once
+     * for the overlap checks instead of once per row (the embedded MongoDB scans the collection for each). A row
+     * overlapping an earlier row of the same call is refused like one overlapping a stored membership.
+     */
+    public List<Registration> registerAll(List<MembershipTerms> rows, CallerIdentity caller) {
+        List<ReentrantLock> locks = rows.stream()
+                .map(this::stripe)
+                .distinct()
+                .sorted(java.util.Comparator.comparingInt(
+                        lock -> java.util.Arrays.asList(stripes).indexOf(lock)))
+                .toList();
+        locks.forEach(ReentrantLock::lock); // in stripe order, so that two batches cannot deadlock
+        List<Registration> registrations = new ArrayList<>(rows.size());
+        List<PendingEvent> published = new ArrayList<>();
+        try {
+            java.util.Map<String, List<Membership>> byPair = new java.util.HashMap<>();
+            for (Membership stored : store.search(MembershipFilter.all(), null, Integer.MAX_VALUE)) {
+                byPair.computeIfAbsent(pair(stored.terms()), key -> new ArrayList<>())
+                        .add(stored);
+            }
+            for (MembershipTerms terms : rows) {
+                try {
+                    terms.validate();
+                    requireReferences(terms, caller);
+                    List<Membership> samePair = byPair.computeIfAbsent(pair(terms), key -> new ArrayList<>());
+                    rejectOverlap(terms, null, samePair);
+                    Membership membership = Membership.register(
+                            ids.next("membership-"), caller.institutionId(), terms, clock.instant());
+                    PendingEvent event = events.changed(membership);
+                    store.insert(membership, event);
+                    samePair.add(membership);
+                    published.add(event);
+                    registrations.add(new Registration(membership, null));
+                } catch (InvalidDetailsException | ConflictException | OwnershipViolationException e) {
+                    registrations.add(new Registration(null, e));
+                }
+            }
+        } finally {
+            locks.forEach(ReentrantLock::unlock);
+        }
+        for (Registration registration : registrations) {
+            if (registration.membership() != null) {
+                relay.publishSoon(COLLECTION, registration.membership().id(), published.removeFirst());
+            }
+        }
+        return registrations;
+    }
+
+    private static String pair(MembershipTerms terms) {
+        return terms.organisationId() + "|" + terms.networkKind() + "|" + terms.networkId();
     }
 
     public Membership update(String id, MembershipTerms terms, OptionalLong ifMatch, CallerIdentity caller) {
@@ -90,11 +152,15 @@ public class MembershipService {
         }
         Membership updated = current.update(terms, clock.instant());
         PendingEvent event = events.changed(updated);
-        synchronized (stripe(terms)) {
+        ReentrantLock stripe = stripe(terms);
+        stripe.lock();
+        try {
             rejectOverlap(terms, id);
             if (!store.update(updated, current.version(), event)) {
                 throw stale(id, ifMatch.orElse(current.version()));
             }
+        } finally {
+            stripe.unlock();
         }
         relay.publishSoon(COLLECTION, id, event);
         return updated;
@@ -168,7 +234,12 @@ public class MembershipService {
     private void rejectOverlap(MembershipTerms terms, String exceptId) {
         MembershipFilter sameNetwork =
                 new MembershipFilter(terms.organisationId(), terms.networkKind(), terms.networkId(), null);
-        store.search(sameNetwork, null, Integer.MAX_VALUE).stream()
+        rejectOverlap(terms, exceptId, store.search(sameNetwork, null, Integer.MAX_VALUE));
+    }
+
+    /** @param sameNetwork the memberships of the same organisation in the same network */
+    private static void rejectOverlap(MembershipTerms terms, String exceptId, List<Membership> sameNetwork) {
+        sameNetwork.stream()
                 .filter(existing -> !existing.id().equals(exceptId))
                 .filter(existing -> existing.terms().overlaps(terms))
                 .findFirst()
@@ -186,7 +257,7 @@ public class MembershipService {
                 });
     }
 
-    private Object stripe(MembershipTerms terms) {
+    private ReentrantLock stripe(MembershipTerms terms) {
         return stripes[Math.floorMod((terms.organisationId() + "|" + terms.networkId()).hashCode(), STRIPES)];
     }
 
