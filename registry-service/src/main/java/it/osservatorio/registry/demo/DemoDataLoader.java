@@ -91,11 +91,18 @@ public class DemoDataLoader {
         DemoDataset dataset = readDataset();
         Map<String, Network> networkIds = new HashMap<>();
         DemoLoadReport.Counts networkCounts = loadNetworks(dataset.networks(), networkIds);
+        long networksDone = System.nanoTime();
         Map<String, Organisation> organisationIds = new HashMap<>();
         DemoLoadReport.Counts organisationCounts = loadOrganisations(dataset.organisations(), organisationIds);
+        long organisationsDone = System.nanoTime();
         List<DemoMembershipRow> rows = membershipRows(dataset.memberships(), networkIds, organisationIds);
         DemoMemberships target = memberships.getIfAvailable();
         Integer written = target == null ? null : target.load(rows);
+        log.info(
+                "Demo data phases: networks {} ms, organisations {} ms, memberships {} ms",
+                (networksDone - started) / 1_000_000,
+                (organisationsDone - networksDone) / 1_000_000,
+                (System.nanoTime() - organisationsDone) / 1_000_000);
         DemoLoadReport report = new DemoLoadReport(networkCounts, organisationCounts, rows.size(), written);
         log.info(
                 "Demo data loaded in {} ms: networks {} created, {} updated, {} unchanged, {} failed; organisations {}"

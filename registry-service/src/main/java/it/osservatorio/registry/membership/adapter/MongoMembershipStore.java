@@ -9,6 +9,7 @@ import it.osservatorio.registry.membership.application.MembershipFilter;
 import it.osservatorio.registry.membership.application.MembershipStore;
 import it.osservatorio.registry.membership.domain.Membership;
 import it.osservatorio.registry.membership.domain.MembershipTerms;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Sort;
@@ -38,6 +39,15 @@ class MongoMembershipStore implements MembershipStore {
     @Override
     public void insert(Membership membership, PendingEvent event) {
         mongo.insert(MembershipDocument.of(membership, event));
+    }
+
+    @Override
+    public void insertAll(List<Membership> memberships, List<PendingEvent> events) {
+        List<MembershipDocument> documents = new ArrayList<>(memberships.size());
+        for (int i = 0; i < memberships.size(); i++) {
+            documents.add(MembershipDocument.of(memberships.get(i), events.get(i)));
+        }
+        mongo.insertAll(documents);
     }
 
     @Override

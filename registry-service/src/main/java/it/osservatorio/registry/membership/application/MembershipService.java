@@ -12,6 +12,7 @@ import it.osservatorio.platform.web.ResourceNotFoundException;
 import it.osservatorio.registry.membership.domain.Membership;
 import it.osservatorio.registry.membership.domain.MembershipTerms;
 import it.osservatorio.registry.network.application.NetworkStore;
+import it.osservatorio.registry.network.domain.Network;
 import it.osservatorio.registry.organisation.application.OrganisationStore;
 import it.osservatorio.registry.organisation.domain.Organisation;
 import it.osservatorio.registry.validation.InvalidDetailsException;
@@ -108,23 +109,36 @@ public class MembershipService {
                 byPair.computeIfAbsent(pair(stored.terms()), key -> new ArrayList<>())
                         .add(stored);
             }
+            java.util.Map<String, Organisation> organisationsById = new java.util.HashMap<>();
+            organisations
+                    .findAll(rows.stream()
+                            .map(MembershipTerms::organisationId)
+                            .distinct()
+                            .toList())
+                    .forEach(organisation -> organisationsById.put(organisation.id(), organisation));
+            java.util.Map<String, Optional<Network>> networksById = new java.util.HashMap<>();
+            List<Membership> accepted = new ArrayList<>();
             for (MembershipTerms terms : rows) {
                 try {
                     terms.validate();
-                    requireReferences(terms, caller);
+                    requireReferences(
+                            terms,
+                            caller,
+                            Optional.ofNullable(organisationsById.get(terms.organisationId())),
+                            networksById.computeIfAbsent(terms.networkId(), networks::find));
                     List<Membership> samePair = byPair.computeIfAbsent(pair(terms), key -> new ArrayList<>());
                     rejectOverlap(terms, null, samePair);
                     Membership membership = Membership.register(
                             ids.next("membership-"), caller.institutionId(), terms, clock.instant());
-                    PendingEvent event = events.changed(membership);
-                    store.insert(membership, event);
                     samePair.add(membership);
-                    published.add(event);
+                    accepted.add(membership);
+                    published.add(events.changed(membership));
                     registrations.add(new Registration(membership, null));
                 } catch (InvalidDetailsException | ConflictException | OwnershipViolationException e) {
                     registrations.add(new Registration(null, e));
                 }
             }
+            store.insertAll(accepted, published);
         } finally {
             locks.forEach(ReentrantLock::unlock);
         }
@@ -195,15 +209,22 @@ public class MembershipService {
 
     /** 400 naming organisationId and/or networkId when they are not registered; 403 unless the caller may write the organisation. */
     private void requireReferences(MembershipTerms terms, CallerIdentity caller) {
+        requireReferences(terms, caller, organisations.find(terms.organisationId()), networks.find(terms.networkId()));
+    }
+
+    private static void requireReferences(
+            MembershipTerms terms,
+            CallerIdentity caller,
+            Optional<Organisation> organisation,
+            Optional<Network> network) {
         List<Violation> violations = new ArrayList<>();
-        Optional<Organisation> organisation = organisations.find(terms.organisationId());
         if (organisation.isEmpty()) {
             violations.add(new Violation(
                     "organisationId",
                     "no organisation '" + terms.organisationId()
                             + "' is registered; register it first (POST /organisations)"));
         }
-        unknownNetwork(terms).ifPresent(violations::add);
+        unknownNetwork(terms, network).ifPresent(violations::add);
         if (!violations.isEmpty()) {
             throw new InvalidDetailsException(violations);
         }
@@ -212,15 +233,14 @@ public class MembershipService {
     }
 
     private void requireNetwork(MembershipTerms terms) {
-        unknownNetwork(terms).ifPresent(violation -> {
+        unknownNetwork(terms, networks.find(terms.networkId())).ifPresent(violation -> {
             throw new InvalidDetailsException(List.of(violation));
         });
     }
 
-    private Optional<Violation> unknownNetwork(MembershipTerms terms) {
-        boolean known = networks.find(terms.networkId())
-                .filter(network -> network.kind() == terms.networkKind())
-                .isPresent();
+    private static Optional<Violation> unknownNetwork(MembershipTerms terms, Optional<Network> network) {
+        boolean known =
+                network.filter(found -> found.kind() == terms.networkKind()).isPresent();
         if (known) {
             return Optional.empty();
         }

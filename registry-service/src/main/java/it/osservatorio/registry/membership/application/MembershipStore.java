@@ -10,6 +10,9 @@ public interface MembershipStore {
 
     void insert(Membership membership, PendingEvent event);
 
+    /** Inserts each membership with its own first pending event (one document each), in one round trip. */
+    void insertAll(List<Membership> memberships, List<PendingEvent> events);
+
     /** @return false when the stored version is no longer {@code expectedVersion} */
     boolean update(Membership membership, long expectedVersion, PendingEvent event);
 
