@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import it.osservatorio.platform.security.CallerIdentity;
 import it.osservatorio.platform.web.FieldProblem;
 import it.osservatorio.platform.web.InvalidFieldException;
+import it.osservatorio.platform.web.VersionTags;
 import it.osservatorio.registry.membership.application.MembershipFilter;
 import it.osservatorio.registry.membership.application.MembershipService;
 import it.osservatorio.registry.membership.domain.Membership;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.http.ResponseEntity;
@@ -54,7 +54,7 @@ class MembershipController {
     ResponseEntity<MembershipResponse> register(@RequestBody MembershipRequest request) {
         Membership membership = service.register(request.toTerms(), CallerIdentity.require());
         return ResponseEntity.created(URI.create("/memberships/" + membership.id()))
-                .eTag(etag(membership))
+                .eTag(VersionTags.etag(membership.version()))
                 .body(MembershipResponse.of(membership));
     }
 
@@ -62,7 +62,7 @@ class MembershipController {
     @Operation(summary = "Read a membership (public)")
     ResponseEntity<MembershipResponse> get(@PathVariable String id) {
         Membership membership = service.get(id);
-        return ResponseEntity.ok().eTag(etag(membership)).body(MembershipResponse.of(membership));
+        return ResponseEntity.ok().eTag(VersionTags.etag(membership.version())).body(MembershipResponse.of(membership));
     }
 
     @GetMapping
@@ -109,15 +109,16 @@ class MembershipController {
             @PathVariable String id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestBody MembershipRequest request) {
-        Membership membership = service.update(id, request.toTerms(), parseIfMatch(ifMatch), CallerIdentity.require());
-        return ResponseEntity.ok().eTag(etag(membership)).body(MembershipResponse.of(membership));
+        Membership membership = service.update(
+                id, request.toTerms(), VersionTags.ifMatch(ifMatch, "membership"), CallerIdentity.require());
+        return ResponseEntity.ok().eTag(VersionTags.etag(membership.version())).body(MembershipResponse.of(membership));
     }
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete a membership (owner or admin); publishes a tombstone")
     ResponseEntity<Void> delete(
             @PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        service.delete(id, parseIfMatch(ifMatch), CallerIdentity.require());
+        service.delete(id, VersionTags.ifMatch(ifMatch, "membership"), CallerIdentity.require());
         return ResponseEntity.noContent().build();
     }
 
@@ -135,26 +136,5 @@ class MembershipController {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    private static String etag(Membership membership) {
-        return "\"" + membership.version() + "\"";
-    }
-
-    private static OptionalLong parseIfMatch(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-            return OptionalLong.empty();
-        }
-        String value = ifMatch.trim();
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
-        }
-        value = value.replace("\"", "");
-        try {
-            return OptionalLong.of(Long.parseLong(value));
-        } catch (NumberFormatException e) {
-            throw new InvalidFieldException(
-                    "If-Match", "must be the ETag you read, e.g. \"3\" (the membership's version)");
-        }
     }
 }

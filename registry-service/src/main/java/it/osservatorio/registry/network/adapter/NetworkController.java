@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import it.osservatorio.platform.security.CallerIdentity;
 import it.osservatorio.platform.web.FieldProblem;
 import it.osservatorio.platform.web.InvalidFieldException;
+import it.osservatorio.platform.web.VersionTags;
 import it.osservatorio.registry.network.application.NetworkService;
 import it.osservatorio.registry.network.application.NetworkStore;
 import it.osservatorio.registry.network.domain.Network;
@@ -13,7 +14,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.http.HttpStatus;
@@ -48,7 +48,7 @@ abstract class NetworkController {
     ResponseEntity<NetworkResponse> register(@RequestBody NetworkRequest request) {
         Network network = service.register(kind, request.toDetails(), CallerIdentity.require());
         return ResponseEntity.created(URI.create("/" + kind.collection() + "/" + network.id()))
-                .eTag(etag(network))
+                .eTag(VersionTags.etag(network.version()))
                 .body(NetworkResponse.of(network));
     }
 
@@ -56,7 +56,7 @@ abstract class NetworkController {
     @Operation(summary = "Read one (public)")
     ResponseEntity<NetworkResponse> get(@PathVariable String id) {
         Network network = service.get(kind, id);
-        return ResponseEntity.ok().eTag(etag(network)).body(NetworkResponse.of(network));
+        return ResponseEntity.ok().eTag(VersionTags.etag(network.version())).body(NetworkResponse.of(network));
     }
 
     @GetMapping
@@ -92,16 +92,20 @@ abstract class NetworkController {
             @PathVariable String id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestBody NetworkRequest request) {
-        Network network =
-                service.update(kind, id, request.toDetails(), parseIfMatch(ifMatch), CallerIdentity.require());
-        return ResponseEntity.ok().eTag(etag(network)).body(NetworkResponse.of(network));
+        Network network = service.update(
+                kind,
+                id,
+                request.toDetails(),
+                VersionTags.ifMatch(ifMatch, kind.label().toLowerCase()),
+                CallerIdentity.require());
+        return ResponseEntity.ok().eTag(VersionTags.etag(network.version())).body(NetworkResponse.of(network));
     }
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete one (owner or admin); publishes a tombstone")
     ResponseEntity<Void> delete(
             @PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        service.delete(kind, id, parseIfMatch(ifMatch), CallerIdentity.require());
+        service.delete(kind, id, VersionTags.ifMatch(ifMatch, kind.label().toLowerCase()), CallerIdentity.require());
         return ResponseEntity.noContent().build();
     }
 
@@ -111,27 +115,5 @@ abstract class NetworkController {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         problem.setTitle("Conflict");
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
-    }
-
-    private static String etag(Network network) {
-        return "\"" + network.version() + "\"";
-    }
-
-    private OptionalLong parseIfMatch(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-            return OptionalLong.empty();
-        }
-        String value = ifMatch.trim();
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
-        }
-        value = value.replace("\"", "");
-        try {
-            return OptionalLong.of(Long.parseLong(value));
-        } catch (NumberFormatException e) {
-            throw new InvalidFieldException(
-                    "If-Match",
-                    "must be the ETag you read, e.g. \"3\" (the " + kind.label().toLowerCase() + "'s version)");
-        }
     }
 }

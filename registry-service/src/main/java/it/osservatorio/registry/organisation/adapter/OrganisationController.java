@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import it.osservatorio.platform.security.CallerIdentity;
 import it.osservatorio.platform.web.FieldProblem;
 import it.osservatorio.platform.web.InvalidFieldException;
+import it.osservatorio.platform.web.VersionTags;
 import it.osservatorio.registry.organisation.application.OrganisationSearchIndex;
 import it.osservatorio.registry.organisation.application.OrganisationSearchParameter;
 import it.osservatorio.registry.organisation.application.OrganisationService;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -67,7 +67,7 @@ class OrganisationController {
     ResponseEntity<OrganisationResponse> register(@Valid @RequestBody OrganisationRequest request) {
         Organisation organisation = service.register(request.toDetails(), CallerIdentity.require());
         return ResponseEntity.created(URI.create("/organisations/" + organisation.id()))
-                .eTag(etag(organisation))
+                .eTag(VersionTags.etag(organisation.version()))
                 .body(OrganisationResponse.of(organisation));
     }
 
@@ -75,7 +75,9 @@ class OrganisationController {
     @Operation(summary = "Read an organisation (public)")
     ResponseEntity<OrganisationResponse> get(@PathVariable String id) {
         Organisation organisation = service.get(id);
-        return ResponseEntity.ok().eTag(etag(organisation)).body(OrganisationResponse.of(organisation));
+        return ResponseEntity.ok()
+                .eTag(VersionTags.etag(organisation.version()))
+                .body(OrganisationResponse.of(organisation));
     }
 
     @GetMapping
@@ -167,16 +169,18 @@ class OrganisationController {
             @PathVariable String id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody OrganisationRequest request) {
-        Organisation organisation =
-                service.update(id, request.toDetails(), parseIfMatch(ifMatch), CallerIdentity.require());
-        return ResponseEntity.ok().eTag(etag(organisation)).body(OrganisationResponse.of(organisation));
+        Organisation organisation = service.update(
+                id, request.toDetails(), VersionTags.ifMatch(ifMatch, "organisation"), CallerIdentity.require());
+        return ResponseEntity.ok()
+                .eTag(VersionTags.etag(organisation.version()))
+                .body(OrganisationResponse.of(organisation));
     }
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete an organisation (owner or admin); publishes a tombstone")
     ResponseEntity<Void> delete(
             @PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        service.delete(id, parseIfMatch(ifMatch), CallerIdentity.require());
+        service.delete(id, VersionTags.ifMatch(ifMatch, "organisation"), CallerIdentity.require());
         return ResponseEntity.noContent().build();
     }
 
@@ -185,26 +189,5 @@ class OrganisationController {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         problem.setTitle("Conflict");
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
-    }
-
-    private static String etag(Organisation organisation) {
-        return "\"" + organisation.version() + "\"";
-    }
-
-    static OptionalLong parseIfMatch(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-            return OptionalLong.empty();
-        }
-        String value = ifMatch.trim();
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
-        }
-        value = value.replace("\"", "");
-        try {
-            return OptionalLong.of(Long.parseLong(value));
-        } catch (NumberFormatException e) {
-            throw new InvalidFieldException(
-                    "If-Match", "must be the ETag you read, e.g. \"3\" (the organisation's version)");
-        }
     }
 }
