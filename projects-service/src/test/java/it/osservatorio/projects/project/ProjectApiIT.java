@@ -18,7 +18,6 @@ import it.osservatorio.testing.LocalInfrastructure;
 import it.osservatorio.testing.TestEventProducer;
 import it.osservatorio.testing.TestIdentity;
 import it.osservatorio.testing.TopicReader;
-import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -383,10 +382,5 @@ class ProjectApiIT {
         List<String> fields = new ArrayList<>();
         json(response).path("errors").forEach(e -> fields.add(e.path("field").asString()));
         return fields;
-    }
-
-    @SuppressWarnings("unused")
-    private static BigDecimal euros(String amount) {
-        return new BigDecimal(amount);
     }
 }
