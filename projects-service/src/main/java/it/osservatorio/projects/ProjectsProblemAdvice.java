@@ -55,6 +55,13 @@ class ProjectsProblemAdvice {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
+    @ExceptionHandler(IllegalTransitionException.MissingCup.class)
+    ResponseEntity<ProblemDetail> missingCup(IllegalTransitionException.MissingCup e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("CUP missing");
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
     @ExceptionHandler(IllegalTransitionException.ClosedProject.class)
     ResponseEntity<ProblemDetail> closedProject(IllegalTransitionException.ClosedProject e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());

@@ -146,9 +146,15 @@ public class OutboxRelay implements SmartLifecycle {
             sweeper.shutdownNow();
         }
         if (worker != null) {
-            worker.interrupt();
+            // the worker ends after the batch in flight (its poll waits at most a second): interrupting it while it
+            // waits for the broker's acknowledgement would leave sent events in their documents, sent again at the
+            // next start
             try {
-                worker.join(properties.sendTimeout().toMillis());
+                worker.join(properties.sendTimeout().toMillis() + 1_000);
+                if (worker.isAlive()) {
+                    worker.interrupt();
+                    worker.join(1_000);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -8,6 +8,7 @@ import it.osservatorio.projects.project.domain.PartnerRole;
 import it.osservatorio.projects.project.domain.Programme;
 import it.osservatorio.projects.project.domain.ProgrammeKind;
 import it.osservatorio.projects.project.domain.ProjectDetails;
+import it.osservatorio.projects.project.domain.ProjectStatus;
 import it.osservatorio.projects.validation.InvalidDetailsException;
 import it.osservatorio.projects.validation.Violation;
 import java.time.LocalDate;
@@ -20,7 +21,7 @@ class ProjectDetailsTest {
 
     @Test
     void shouldAcceptAndScaleAmountsToCentsWhenSplitAddsUpExactly() {
-        ProjectDetails valid = aProject().build().validate(TODAY);
+        ProjectDetails valid = aProject().build().validate(TODAY, ProjectStatus.APPROVED);
 
         assertThat(valid.funding().national()).hasToString("30000.00");
         assertThat(valid.funding().sum()).isEqualByComparingTo(valid.totalCost());
@@ -51,7 +52,11 @@ class ProjectDetailsTest {
 
     @Test
     void shouldAcceptProjectWithoutAmountsWhenNoneArePublished() {
-        assertThat(aProject().money(null, null).build().validate(TODAY).totalCost())
+        assertThat(aProject()
+                        .money(null, null)
+                        .build()
+                        .validate(TODAY, ProjectStatus.APPROVED)
+                        .totalCost())
                 .isNull();
     }
 
@@ -68,7 +73,7 @@ class ProjectDetailsTest {
         assertThat(aProject()
                         .cup(" e11b 2200 0040 007 ")
                         .build()
-                        .validate(TODAY)
+                        .validate(TODAY, ProjectStatus.APPROVED)
                         .cup())
                 .isEqualTo("E11B22000040007");
     }
@@ -80,7 +85,7 @@ class ProjectDetailsTest {
                 .programme(Programme.of(ProgrammeKind.HORIZON_EUROPE))
                 .build();
 
-        assertThat(horizon.validate(TODAY).cup()).isNull();
+        assertThat(horizon.validate(TODAY, ProjectStatus.APPROVED).cup()).isNull();
     }
 
     @Test
@@ -92,7 +97,8 @@ class ProjectDetailsTest {
         ProjectDetails pnrr = aProject()
                 .programme(new Programme(ProgrammeKind.PNRR, "M4", "C2", "1.5", null, null))
                 .build();
-        assertThat(pnrr.validate(TODAY).programme().missione()).isEqualTo("M4");
+        assertThat(pnrr.validate(TODAY, ProjectStatus.APPROVED).programme().missione())
+                .isEqualTo("M4");
         assertThat(violations(aProject()
                         .programme(new Programme(ProgrammeKind.FESR, "M4", null, null, "Italia-Svizzera", null))
                         .build()))
@@ -157,7 +163,7 @@ class ProjectDetailsTest {
 
     private static List<Violation> violations(ProjectDetails details) {
         try {
-            details.validate(TODAY);
+            details.validate(TODAY, ProjectStatus.APPROVED);
         } catch (InvalidDetailsException e) {
             return e.violations();
         }

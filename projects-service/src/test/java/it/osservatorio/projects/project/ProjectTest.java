@@ -30,7 +30,7 @@ class ProjectTest {
                         .milestone("M3", LocalDate.of(2027, 6, 30), null)
                         .milestone("M4", LocalDate.of(2027, 12, 31), null)
                         .build()
-                        .validate(TODAY),
+                        .validate(TODAY, ProjectStatus.APPROVED),
                 status,
                 NOW);
     }
@@ -103,6 +103,21 @@ class ProjectTest {
     }
 
     @Test
+    void shouldRefuseApprovalWhenItalianProjectHasNoCup() {
+        Project proposal = Project.propose(
+                "prj-2",
+                "provincia-cremona",
+                aProject().cup(null).build().validate(TODAY, ProjectStatus.PROPOSED),
+                ProjectStatus.PROPOSED,
+                NOW);
+
+        assertThatThrownBy(() -> proposal.moveTo(ProjectStatus.APPROVED, NOW))
+                .isInstanceOf(IllegalTransitionException.MissingCup.class)
+                .hasMessageContaining("no CUP");
+        assertThat(proposal.moveTo(ProjectStatus.WITHDRAWN, NOW).status()).isEqualTo(ProjectStatus.WITHDRAWN);
+    }
+
+    @Test
     void shouldRefuseExpenditureWhenProjectIsWithdrawn() {
         assertThatThrownBy(() -> project(ProjectStatus.WITHDRAWN).record(spend("1"), TODAY, NOW))
                 .isInstanceOf(IllegalTransitionException.ClosedProject.class);
@@ -113,7 +128,7 @@ class ProjectTest {
         Project project = project(ProjectStatus.ONGOING).record(spend("60000"), TODAY, NOW);
 
         assertThatThrownBy(() -> project.update(
-                        aProject().money("50000.00", null).build().validate(TODAY), NOW))
+                        aProject().money("50000.00", null).build().validate(TODAY, ProjectStatus.APPROVED), NOW))
                 .isInstanceOfSatisfying(
                         InvalidDetailsException.class,
                         e -> assertThat(e.violations().getFirst().field()).isEqualTo("totalCost"));

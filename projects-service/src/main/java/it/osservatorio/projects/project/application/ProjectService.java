@@ -56,11 +56,11 @@ public class ProjectService {
     }
 
     public Project propose(ProjectDetails details, ProjectStatus initialStatus, CallerIdentity caller) {
-        ProjectDetails valid = details.validate(today());
+        ProjectStatus status = initialStatus == null ? ProjectStatus.PROPOSED : initialStatus;
+        ProjectDetails valid = details.validate(today(), status);
         Map<String, String> names = requireKnownPartners(valid);
         rejectDuplicateCup(valid.cup(), null);
-        Project project =
-                Project.propose(ids.next("prj-"), caller.institutionId(), valid, initialStatus, clock.instant());
+        Project project = Project.propose(ids.next("prj-"), caller.institutionId(), valid, status, clock.instant());
         List<PendingEvent> pending =
                 List.of(events.changed(project, names, today()), events.statusChanged(project, null));
         try {
@@ -75,7 +75,7 @@ public class ProjectService {
 
     public Project update(String id, ProjectDetails details, OptionalLong ifMatch, CallerIdentity caller) {
         Project current = writable(id, ifMatch, caller);
-        ProjectDetails valid = details.validate(today());
+        ProjectDetails valid = details.validate(today(), current.status());
         Map<String, String> names = requireKnownPartners(valid);
         rejectDuplicateCup(valid.cup(), id);
         Project updated = current.update(valid, clock.instant());

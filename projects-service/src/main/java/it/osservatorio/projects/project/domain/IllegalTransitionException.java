@@ -39,4 +39,14 @@ public class IllegalTransitionException extends RuntimeException {
             super("Project '" + projectId + "' is " + status + "; no expenditure can be recorded on it");
         }
     }
+
+    /** An Italian-funded project cannot be approved (or go further) without its CUP; answered as 409. */
+    public static class MissingCup extends RuntimeException {
+
+        public MissingCup(String projectId, ProgrammeKind programme, ProjectStatus to) {
+            super("Project '" + projectId + "' has no CUP and cannot become " + to + ": a " + programme
+                    + " project needs its Codice Unico di Progetto once funded; add it with PUT /projects/" + projectId
+                    + " first");
+        }
+    }
 }

@@ -29,7 +29,7 @@ public record Project(
         expenditures = expenditures == null ? List.of() : List.copyOf(expenditures);
     }
 
-    /** Details must be valid already ({@link ProjectDetails#validate(LocalDate)}). */
+    /** Details must be valid already ({@link ProjectDetails#validate(LocalDate, ProjectStatus)}). */
     public static Project propose(
             String id, String ownerInstitutionId, ProjectDetails details, ProjectStatus status, Instant now) {
         return new Project(
@@ -59,6 +59,10 @@ public record Project(
     public Project moveTo(ProjectStatus to, Instant now) {
         if (!status.next().contains(to)) {
             throw new IllegalTransitionException(id, status, to);
+        }
+        if (details.needsCup(to)) {
+            throw new IllegalTransitionException.MissingCup(
+                    id, details.programme().kind(), to);
         }
         return new Project(id, version + 1, ownerInstitutionId, details, to, expenditures, createdAt, now);
     }

@@ -48,10 +48,12 @@ public record ProjectDetails(
 
     /**
      * @param today the date at the project's seat (Europe/Rome), for dates that may not lie in the future
+     * @param status the project's status: a CUP is assigned when public funding is decided, so a proposal (or a
+     *     withdrawn one) may have none yet
      * @return the details with amounts at cent scale
      * @throws InvalidDetailsException listing every broken rule
      */
-    public ProjectDetails validate(LocalDate today) {
+    public ProjectDetails validate(LocalDate today, ProjectStatus status) {
         List<Violation> violations = new ArrayList<>();
         if (title == null) {
             violations.add(new Violation("title", "is required: the project's title"));
@@ -70,14 +72,12 @@ public record ProjectDetails(
             programme.check(violations);
         }
         if (cup == null) {
-            if (programme != null
-                    && programme.kind() != null
-                    && !programme.kind().isDirectEuProgramme()) {
+            if (needsCup(status)) {
                 violations.add(new Violation(
                         "cup",
-                        "is required for " + programme.kind() + " projects (only projects of EU-managed"
-                                + " programmes such as HORIZON_EUROPE may have none): the 15-character Codice Unico di"
-                                + " Progetto, e.g. E11B22000040007"));
+                        "is required for " + programme.kind() + " projects once " + status + " (only proposals, and"
+                                + " projects of EU-managed programmes such as HORIZON_EUROPE, may have none): the"
+                                + " 15-character Codice Unico di Progetto, e.g. E11B22000040007"));
             }
         } else {
             Cup.problem(cup).ifPresent(problem -> violations.add(new Violation("cup", problem)));
@@ -127,6 +127,16 @@ public record ProjectDetails(
                         .toList(),
                 milestones,
                 synthetic);
+    }
+
+    /** Whether a project of these details in {@code status} must have a CUP (and has none). */
+    public boolean needsCup(ProjectStatus status) {
+        return cup == null
+                && programme != null
+                && programme.kind() != null
+                && !programme.kind().isDirectEuProgramme()
+                && status != ProjectStatus.PROPOSED
+                && status != ProjectStatus.WITHDRAWN;
     }
 
     private void checkMoney(List<Violation> violations) {
