@@ -48,8 +48,13 @@ public class CallService {
     }
 
     public Call publish(CallDetails details, CallerIdentity caller) {
+        return publish(ids.next("call-"), details, caller);
+    }
+
+    /** With an id of the caller's choosing, for data loaded idempotently (demo data). */
+    public Call publish(String id, CallDetails details, CallerIdentity caller) {
         CallDetails valid = details.validate();
-        Call call = Call.publish(ids.next("call-"), caller.institutionId(), valid, clock.instant());
+        Call call = Call.publish(id, caller.institutionId(), valid, clock.instant());
         PendingEvent event = events.changed(call, CallChanged.Change.PUBLISHED);
         store.insert(call, call.nextNoticeAt(closingSoon).orElse(null), List.of(event));
         relay.publishSoon(COLLECTION, call.id(), event);
@@ -79,6 +84,10 @@ public class CallService {
             throw stale(id);
         }
         relay.publishSoon(COLLECTION, id, tombstone);
+    }
+
+    public java.util.Optional<Call> find(String id) {
+        return store.find(id);
     }
 
     public Call get(String id) {

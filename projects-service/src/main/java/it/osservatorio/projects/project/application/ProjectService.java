@@ -56,11 +56,16 @@ public class ProjectService {
     }
 
     public Project propose(ProjectDetails details, ProjectStatus initialStatus, CallerIdentity caller) {
+        return propose(ids.next("prj-"), details, initialStatus, caller);
+    }
+
+    /** With an id of the caller's choosing, for data loaded idempotently (demo data). */
+    public Project propose(String id, ProjectDetails details, ProjectStatus initialStatus, CallerIdentity caller) {
         ProjectStatus status = initialStatus == null ? ProjectStatus.PROPOSED : initialStatus;
         ProjectDetails valid = details.validate(today(), status);
         Map<String, String> names = requireKnownPartners(valid);
         rejectDuplicateCup(valid.cup(), null);
-        Project project = Project.propose(ids.next("prj-"), caller.institutionId(), valid, status, clock.instant());
+        Project project = Project.propose(id, caller.institutionId(), valid, status, clock.instant());
         List<PendingEvent> pending =
                 List.of(events.changed(project, names, today()), events.statusChanged(project, null));
         try {
@@ -138,6 +143,10 @@ public class ProjectService {
             throw stale(id, ifMatch.orElse(current.version()));
         }
         relay.publishSoon(COLLECTION, id, tombstone);
+    }
+
+    public java.util.Optional<Project> find(String id) {
+        return store.find(id);
     }
 
     public Project get(String id) {
