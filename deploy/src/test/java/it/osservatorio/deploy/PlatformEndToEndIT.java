@@ -201,20 +201,27 @@ class PlatformEndToEndIT {
                     {"cup":"E11B26000010007","title":"Laboratorio condiviso della filiera lattiero-casearia",
                      "programme":{"kind":"FESR"},"axis":1,"comuniIstat":["019036"],"status":"APPROVED",
                      "totalCost":100000.00,"funding":{"eu":50000,"national":30000,"regional":20000},
-                     "partners":[{"organisationId":"%s","role":"LEAD","budgetShare":100000}]}"""
-                    .formatted(persistedOrganisation);
+                     "partners":[{"organisationId":"%s","role":"LEAD","budgetShare":100000}]}""".formatted(persistedOrganisation);
 
-            HttpResponse<String> created =
-                    gateway.post("/api/projects/projects", project).bearer(cameraKey).send();
+            HttpResponse<String> created = gateway.post("/api/projects/projects", project)
+                    .bearer(cameraKey)
+                    .send();
 
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             String id = JSON.readTree(created.body()).path("id").asString();
-            assertThat(JSON.readTree(created.body()).path("partners").path(0).path("legalName").asString())
+            assertThat(JSON.readTree(created.body())
+                            .path("partners")
+                            .path(0)
+                            .path("legalName")
+                            .asString())
                     .isEqualTo("Latteria Soresina");
             SseTestClient.Event event = stream.await(
-                    e -> e.data().contains(id)
-                            && "it.osservatorio.projects.project.changed.v1".equals(e.name()), Duration.ofSeconds(30));
-            assertThat(JSON.readTree(event.data()).path("payload").path("ownerInstitutionId").asString())
+                    e -> e.data().contains(id) && "it.osservatorio.projects.project.changed.v1".equals(e.name()),
+                    Duration.ofSeconds(30));
+            assertThat(JSON.readTree(event.data())
+                            .path("payload")
+                            .path("ownerInstitutionId")
+                            .asString())
                     .isEqualTo("camera-commercio-cremona");
             assertThat(gateway.post("/api/projects/projects/" + id + "/status", "{\"status\":\"ONGOING\"}")
                             .bearer(provinciaKey)
