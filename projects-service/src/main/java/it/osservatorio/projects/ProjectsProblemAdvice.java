@@ -2,7 +2,7 @@ package it.osservatorio.projects;
 
 import it.osservatorio.platform.web.FieldProblem;
 import it.osservatorio.platform.web.ProblemDetailsAdvice;
-import it.osservatorio.projects.project.application.UnknownPartnerException;
+import it.osservatorio.projects.project.application.UnknownReferenceException;
 import it.osservatorio.projects.project.domain.IllegalTransitionException;
 import it.osservatorio.projects.validation.InvalidDetailsException;
 import java.net.URI;
@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Broken domain rules become a 400 problem listing each field and what to fix; an unknown partner a 422 naming it;
+ * Broken domain rules become a 400 problem listing each field and what to fix; an unknown partner or call a 422 naming it;
  * an illegal status change a 409 listing the allowed ones.
  */
 @RestControllerAdvice
@@ -30,16 +30,15 @@ class ProjectsProblemAdvice {
                         .toList()));
     }
 
-    @ExceptionHandler(UnknownPartnerException.class)
-    ResponseEntity<ProblemDetail> unknownPartner(UnknownPartnerException e) {
+    @ExceptionHandler(UnknownReferenceException.class)
+    ResponseEntity<ProblemDetail> unknownReference(UnknownReferenceException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
-        problem.setTitle("Unknown partner");
-        problem.setType(URI.create("https://osservatorio.example/problems/unknown-partner"));
+        problem.setTitle("Unknown reference");
+        problem.setType(URI.create("https://osservatorio.example/problems/unknown-reference"));
         problem.setProperty(
                 ProblemDetailsAdvice.ERRORS,
                 e.unknown().stream()
-                        .map(u -> new FieldProblem(
-                                u.field(), "organisation '" + u.organisationId() + "' is not in the registry"))
+                        .map(u -> new FieldProblem(u.field(), u.message()))
                         .toList());
         return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(problem);
     }

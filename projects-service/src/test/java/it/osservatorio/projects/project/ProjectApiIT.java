@@ -185,6 +185,28 @@ class ProjectApiIT {
     }
 
     @Test
+    void shouldLinkProjectToItsCallWhenTheCallIsPublishedAndNameItWhenItIsNot() {
+        HttpResponse<String> call =
+                http.post("/calls", """
+                        {"issuer":"Regione Lombardia","title":"Call Hub Ricerca e Innovazione","programme":"REGIONAL",
+                         "deadline":"2099-03-05T12:00"}""").bearer(token(owner)).send();
+        assertThat(call.statusCode()).as(call.body()).isEqualTo(201);
+        String callId = json(call).path("id").asString();
+
+        String funded = create(aProjectRequest().with("callId", callId));
+        HttpResponse<String> unknown = http.post(
+                        "/projects",
+                        aProjectRequest().with("callId", "call-never-published").json())
+                .bearer(token(owner))
+                .send();
+
+        assertThat(ids("/projects?call=" + callId)).containsExactly(funded);
+        assertThat(unknown.statusCode()).isEqualTo(422);
+        assertThat(fields(unknown)).containsExactly("callId");
+        assertThat(json(unknown).path("detail").asString()).contains("call-never-published");
+    }
+
+    @Test
     void shouldListAllowedStatusesWhenTransitionIsIllegal() {
         String id = create(aProjectRequest());
 

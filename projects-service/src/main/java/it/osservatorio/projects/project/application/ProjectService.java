@@ -40,15 +40,22 @@ public class ProjectService {
 
     private final ProjectStore store;
     private final PartnerDirectory partners;
+    private final CallDirectory calls;
     private final ProjectEvents events;
     private final OutboxRelay relay;
     private final Clock clock;
     private final TimeOrderedIds ids;
 
     public ProjectService(
-            ProjectStore store, PartnerDirectory partners, EventCodec codec, OutboxRelay relay, Clock clock) {
+            ProjectStore store,
+            PartnerDirectory partners,
+            CallDirectory calls,
+            EventCodec codec,
+            OutboxRelay relay,
+            Clock clock) {
         this.store = store;
         this.partners = partners;
+        this.calls = calls;
         this.events = new ProjectEvents(codec);
         this.relay = relay;
         this.clock = clock;
@@ -63,7 +70,7 @@ public class ProjectService {
     public Project propose(String id, ProjectDetails details, ProjectStatus initialStatus, CallerIdentity caller) {
         ProjectStatus status = initialStatus == null ? ProjectStatus.PROPOSED : initialStatus;
         ProjectDetails valid = details.validate(today(), status);
-        Map<String, String> names = requireKnownPartners(valid);
+        Map<String, String> names = requireKnownReferences(valid);
         rejectDuplicateCup(valid.cup(), null);
         Project project = Project.propose(id, caller.institutionId(), valid, status, clock.instant());
         List<PendingEvent> pending =
@@ -81,7 +88,7 @@ public class ProjectService {
     public Project update(String id, ProjectDetails details, OptionalLong ifMatch, CallerIdentity caller) {
         Project current = writable(id, ifMatch, caller);
         ProjectDetails valid = details.validate(today(), current.status());
-        Map<String, String> names = requireKnownPartners(valid);
+        Map<String, String> names = requireKnownReferences(valid);
         rejectDuplicateCup(valid.cup(), id);
         Project updated = current.update(valid, clock.instant());
         List<PendingEvent> pending = new ArrayList<>();
@@ -234,18 +241,23 @@ public class ProjectService {
                 now);
     }
 
-    private Map<String, String> requireKnownPartners(ProjectDetails details) {
+    /** @return the partners' legal names */
+    private Map<String, String> requireKnownReferences(ProjectDetails details) {
         List<String> wanted =
                 details.partners().stream().map(Partner::organisationId).toList();
         Map<String, String> known = partners.legalNames(wanted);
-        List<UnknownPartnerException.Unknown> unknown = new ArrayList<>();
+        List<UnknownReferenceException.Unknown> unknown = new ArrayList<>();
         for (int i = 0; i < wanted.size(); i++) {
             if (!known.containsKey(wanted.get(i))) {
-                unknown.add(new UnknownPartnerException.Unknown("partners[" + i + "].organisationId", wanted.get(i)));
+                unknown.add(UnknownReferenceException.Unknown.organisation(
+                        "partners[" + i + "].organisationId", wanted.get(i)));
             }
         }
+        if (details.callId() != null && !calls.exists(details.callId())) {
+            unknown.add(UnknownReferenceException.Unknown.call(details.callId()));
+        }
         if (!unknown.isEmpty()) {
-            throw new UnknownPartnerException(unknown);
+            throw new UnknownReferenceException(unknown);
         }
         return known;
     }
