@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,7 +87,7 @@ public class CallService {
         relay.publishSoon(COLLECTION, id, tombstone);
     }
 
-    public java.util.Optional<Call> find(String id) {
+    public Optional<Call> find(String id) {
         return store.find(id);
     }
 

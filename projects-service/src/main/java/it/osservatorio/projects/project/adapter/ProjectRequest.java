@@ -1,6 +1,7 @@
 package it.osservatorio.projects.project.adapter;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import it.osservatorio.projects.project.domain.ExpenditureCategory;
 import it.osservatorio.projects.project.domain.Funding;
 import it.osservatorio.projects.project.domain.Milestone;
 import it.osservatorio.projects.project.domain.Partner;
@@ -106,7 +107,7 @@ record ProjectRequest(
     record ExpenditureRequest(
             @Schema(example = "2026-03-31") LocalDate date,
             @Schema(example = "12500.00") BigDecimal amount,
-            it.osservatorio.projects.project.domain.ExpenditureCategory category,
+            ExpenditureCategory category,
             String note) {}
 
     record MilestoneReachedRequest(

@@ -3,8 +3,11 @@ package it.osservatorio.projects.project.adapter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import it.osservatorio.contracts.projects.ProjectChanged;
 import it.osservatorio.platform.security.CallerIdentity;
+import it.osservatorio.platform.web.FieldProblem;
 import it.osservatorio.platform.web.InvalidFieldException;
+import it.osservatorio.platform.web.ProblemDetailsAdvice;
 import it.osservatorio.projects.project.application.ProjectFilter;
 import it.osservatorio.projects.project.application.ProjectImporter;
 import it.osservatorio.projects.project.application.ProjectService;
@@ -21,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -54,7 +59,7 @@ class ProjectTransferController {
         response.setCharacterEncoding("UTF-8");
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"progetti.csv\"");
-        List<it.osservatorio.contracts.projects.ProjectChanged> rows = new ArrayList<>();
+        List<ProjectChanged> rows = new ArrayList<>();
         String after = null;
         while (true) {
             List<Project> page = service.search(filter, after, PAGE);
@@ -92,10 +97,8 @@ class ProjectTransferController {
     }
 
     @ExceptionHandler(ProjectCsv.InvalidCsvException.class)
-    org.springframework.http.ResponseEntity<org.springframework.http.ProblemDetail> invalidCsv(
-            ProjectCsv.InvalidCsvException e) {
-        return org.springframework.http.ResponseEntity.badRequest()
-                .body(it.osservatorio.platform.web.ProblemDetailsAdvice.invalid(
-                        List.of(new it.osservatorio.platform.web.FieldProblem("file", e.getMessage()))));
+    ResponseEntity<ProblemDetail> invalidCsv(ProjectCsv.InvalidCsvException e) {
+        return ResponseEntity.badRequest()
+                .body(ProblemDetailsAdvice.invalid(List.of(new FieldProblem("file", e.getMessage()))));
     }
 }

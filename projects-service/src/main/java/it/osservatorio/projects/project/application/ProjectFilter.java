@@ -27,9 +27,6 @@ public record ProjectFilter(
         LocalDate endFrom,
         LocalDate endTo) {
 
-    public static final ProjectFilter ALL = new ProjectFilter(
-            Set.of(), Set.of(), Set.of(), null, null, null, null, null, null, null, null, null, null, null, null);
-
     public ProjectFilter {
         programmes = programmes == null ? Set.of() : Set.copyOf(programmes);
         axes = axes == null ? Set.of() : Set.copyOf(axes);

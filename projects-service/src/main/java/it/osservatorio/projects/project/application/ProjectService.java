@@ -1,6 +1,7 @@
 package it.osservatorio.projects.project.application;
 
 import it.osservatorio.contracts.EventCodec;
+import it.osservatorio.contracts.projects.ProjectChanged;
 import it.osservatorio.platform.ids.TimeOrderedIds;
 import it.osservatorio.platform.outbox.OutboxRelay;
 import it.osservatorio.platform.outbox.PendingEvent;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -152,7 +154,7 @@ public class ProjectService {
         relay.publishSoon(COLLECTION, id, tombstone);
     }
 
-    public java.util.Optional<Project> find(String id) {
+    public Optional<Project> find(String id) {
         return store.find(id);
     }
 
@@ -172,7 +174,7 @@ public class ProjectService {
     }
 
     /** The state as its events carry it now: partners named by the registry replica, late flags as of today. */
-    public it.osservatorio.contracts.projects.ProjectChanged state(Project project) {
+    public ProjectChanged state(Project project) {
         return ProjectEvents.state(project, names(project), today());
     }
 

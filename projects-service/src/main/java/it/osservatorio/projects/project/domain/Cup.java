@@ -1,5 +1,6 @@
 package it.osservatorio.projects.project.domain;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -17,7 +18,7 @@ public final class Cup {
         if (cup == null) {
             return null;
         }
-        String compact = cup.replaceAll("\\s", "").toUpperCase(java.util.Locale.ROOT);
+        String compact = cup.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
         return compact.isEmpty() ? null : compact;
     }
 
