@@ -91,6 +91,10 @@ class ProjectApiIT {
         assertThat(spent.statusCode()).as(spent.body()).isEqualTo(201);
         assertThat(json(spent).path("spent").decimalValue()).isEqualByComparingTo("12500.50");
         assertThat(json(spent).path("financialProgress").decimalValue()).isEqualByComparingTo("0.1250");
+        JsonNode recorded = json(
+                http.get(spent.headers().firstValue("Location").orElseThrow()).send());
+        assertThat(recorded.path("amount").decimalValue()).isEqualByComparingTo("12500.50");
+        assertThat(recorded.path("category").asString()).isEqualTo("PERSONALE");
         HttpResponse<String> reached =
                 post("/projects/" + id + "/milestones/M1/reached", "{\"actualDate\":\"2025-07-15\"}", "\"3\"");
         assertThat(reached.statusCode()).as(reached.body()).isEqualTo(200);

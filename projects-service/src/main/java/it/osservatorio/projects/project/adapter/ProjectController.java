@@ -3,9 +3,11 @@ package it.osservatorio.projects.project.adapter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import it.osservatorio.contracts.projects.ProjectChanged;
 import it.osservatorio.platform.security.CallerIdentity;
 import it.osservatorio.platform.web.FieldProblem;
 import it.osservatorio.platform.web.InvalidFieldException;
+import it.osservatorio.platform.web.ResourceNotFoundException;
 import it.osservatorio.projects.project.application.ProjectFilter;
 import it.osservatorio.projects.project.application.ProjectService;
 import it.osservatorio.projects.project.application.ProjectTotals;
@@ -108,6 +110,15 @@ class ProjectController {
                         + project.expenditures().getLast().expenditureId()))
                 .eTag(etag(project))
                 .body(response(project));
+    }
+
+    @GetMapping("/{id}/expenditures/{expenditureId}")
+    @Operation(summary = "One recorded expenditure of a project (public)")
+    ProjectChanged.Expenditure expenditure(@PathVariable String id, @PathVariable String expenditureId) {
+        return service.state(service.get(id)).expenditures().stream()
+                .filter(e -> e.expenditureId().equals(expenditureId))
+                .findFirst()
+                .orElseThrow(() -> new ResourceNotFoundException("Expenditure", id + "/" + expenditureId));
     }
 
     @PostMapping("/{id}/milestones/{milestoneId}/reached")
