@@ -9,6 +9,7 @@ import it.osservatorio.projects.project.domain.ProjectDetails;
 import it.osservatorio.projects.project.domain.ProjectStatus;
 import it.osservatorio.projects.validation.Violation;
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -128,10 +129,10 @@ final class ProjectCsv {
     /** @throws InvalidCsvException when the header lacks a column or names an unknown one */
     static List<ProjectImporter.Row> read(Reader in) {
         List<ProjectImporter.Row> rows = new ArrayList<>();
-        try (CSVParser parser = CSVParser.parse(in, READ)) {
+        try (CSVParser parser = CSVParser.parse(withoutByteOrderMark(in), READ)) {
             checkHeader(parser.getHeaderNames());
             for (CSVRecord record : parser) {
-                rows.add(row(record));
+                rows.add(row(record, parser.getHeaderNames().size()));
             }
         } catch (IOException | UncheckedIOException e) {
             throw new InvalidCsvException("The file is not CSV in this layout: " + e.getMessage());
@@ -156,7 +157,17 @@ final class ProjectCsv {
         }
     }
 
-    private static ProjectImporter.Row row(CSVRecord record) {
+    /** Spreadsheets often start a UTF-8 file with a byte order mark, which would otherwise join the first column. */
+    private static Reader withoutByteOrderMark(Reader in) throws IOException {
+        PushbackReader reader = new PushbackReader(in, 1);
+        int first = reader.read();
+        if (first != -1 && first != '\uFEFF') {
+            reader.unread(first);
+        }
+        return reader;
+    }
+
+    private static ProjectImporter.Row row(CSVRecord record, int columns) {
         List<Violation> problems = new ArrayList<>();
         ProgrammeKind kind = enumValue(record, "OC_DESCR_PROGRAMMA", ProgrammeKind.class, problems);
         ProjectStatus status = enumValue(record, "OC_STATO_PROGETTO", ProjectStatus.class, problems);
@@ -205,9 +216,11 @@ final class ProjectCsv {
                 List.of(),
                 List.of(),
                 false);
-        if (!record.isConsistent()) {
+        if (record.size() != columns) {
             problems.add(new Violation(
-                    "row", "has " + record.size() + " cells, the header " + COLUMNS.size() + " or fewer columns"));
+                    "row",
+                    "has " + record.size() + " cells but the header names " + columns + " columns; give every column,"
+                            + " leaving unknown values empty (e.g. ;;)"));
         }
         return new ProjectImporter.Row((int) record.getRecordNumber() + 1, details.cup(), details, status, problems);
     }
