@@ -148,6 +148,22 @@ class CallApiIT {
         assertThat(unknown.body()).contains("deadlineBefore", "allowed: axis, cursor, ecosystem");
     }
 
+    @Test
+    void shouldDescribeProjectsAndCallsWhenTheOpenApiDocumentIsRead() {
+        HttpResponse<String> api = http.get("/v3/api-docs").send();
+
+        assertThat(api.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(api.body()).path("paths").propertyNames())
+                .contains(
+                        "/projects",
+                        "/projects/{id}/status",
+                        "/projects/totals",
+                        "/projects/imports",
+                        "/projects/export",
+                        "/calls",
+                        "/calls/{id}");
+    }
+
     private List<String> ids(String path) {
         HttpResponse<String> response = http.get(path).send();
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
