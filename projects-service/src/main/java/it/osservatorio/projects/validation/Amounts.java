@@ -7,6 +7,9 @@ import java.util.List;
 /** Rules for amounts in EUR: not negative, at most two decimals (cents), kept at scale 2. */
 public final class Amounts {
 
+    /** No project or call of a territory comes near a trillion euros; the bound keeps cents within a long. */
+    public static final BigDecimal MAX = new BigDecimal("999999999999.99");
+
     private Amounts() {}
 
     /** Adds a violation when the amount is negative or finer than a cent; null is allowed (not published). */
@@ -16,6 +19,9 @@ public final class Amounts {
         }
         if (amount.signum() < 0) {
             violations.add(new Violation(field, "must not be negative (EUR), was " + amount.toPlainString()));
+        } else if (amount.compareTo(MAX) > 0) {
+            violations.add(new Violation(
+                    field, "must be at most " + MAX.toPlainString() + " EUR, was " + amount.toPlainString()));
         } else if (amount.stripTrailingZeros().scale() > 2) {
             violations.add(
                     new Violation(field, "must have at most 2 decimals (EUR cents), was " + amount.toPlainString()));

@@ -51,6 +51,13 @@ class ProjectDetailsTest {
     }
 
     @Test
+    void shouldRejectAmountWhenItExceedsTheBoundOfATerritorysProjects() {
+        assertThat(violations(aProject().money("1000000000000.00", null).build()))
+                .singleElement()
+                .satisfies(v -> assertThat(v.message()).contains("at most 999999999999.99 EUR"));
+    }
+
+    @Test
     void shouldAcceptProjectWithoutAmountsWhenNoneArePublished() {
         assertThat(aProject()
                         .money(null, null)

@@ -5,6 +5,7 @@ import it.osservatorio.platform.web.InvalidFieldException;
 import it.osservatorio.projects.project.application.ProjectFilter;
 import it.osservatorio.projects.project.domain.ProgrammeKind;
 import it.osservatorio.projects.project.domain.ProjectStatus;
+import it.osservatorio.projects.validation.Amounts;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -128,7 +129,9 @@ final class ProjectSearchParameters {
         }
         try {
             BigDecimal amount = new BigDecimal(text);
-            if (amount.signum() < 0 || amount.stripTrailingZeros().scale() > 2) {
+            if (amount.signum() < 0
+                    || amount.compareTo(Amounts.MAX) > 0
+                    || amount.stripTrailingZeros().scale() > 2) {
                 throw new NumberFormatException();
             }
             return amount;
