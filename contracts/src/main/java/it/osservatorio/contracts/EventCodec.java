@@ -49,12 +49,12 @@ public final class EventCodec {
         return JSON;
     }
 
-    /** Wraps a state event with a fresh id and the current time. */
-    public EventEnvelope envelope(StateEvent event) {
+    /** Wraps a state event (or another event about one aggregate) with a fresh id and the current time. */
+    public EventEnvelope envelope(AggregateEvent event) {
         return envelope(event, Instant.now());
     }
 
-    public EventEnvelope envelope(StateEvent event, Instant time) {
+    public EventEnvelope envelope(AggregateEvent event, Instant time) {
         EventType type = EventType.of(event);
         return new EventEnvelope(
                 UUID.randomUUID().toString(),

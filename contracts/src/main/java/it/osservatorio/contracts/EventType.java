@@ -1,5 +1,13 @@
 package it.osservatorio.contracts;
 
+import it.osservatorio.contracts.projects.CallChanged;
+import it.osservatorio.contracts.projects.CallClosed;
+import it.osservatorio.contracts.projects.CallClosingSoon;
+import it.osservatorio.contracts.projects.CallOpened;
+import it.osservatorio.contracts.projects.ExpenditureRecorded;
+import it.osservatorio.contracts.projects.MilestoneReached;
+import it.osservatorio.contracts.projects.ProjectChanged;
+import it.osservatorio.contracts.projects.ProjectStatusChanged;
 import it.osservatorio.contracts.registry.MembershipChanged;
 import it.osservatorio.contracts.registry.NetworkChanged;
 import it.osservatorio.contracts.registry.OrganisationChanged;
@@ -28,7 +36,49 @@ public enum EventType {
             Topics.MEMBERSHIPS,
             MembershipChanged.class,
             "schemas/membership-changed.v1.json"),
-    MEMBERSHIP_DELETED("it.osservatorio.registry.membership.deleted.v1", Topics.MEMBERSHIPS, null, null);
+    MEMBERSHIP_DELETED("it.osservatorio.registry.membership.deleted.v1", Topics.MEMBERSHIPS, null, null),
+    PROJECT_CHANGED(
+            "it.osservatorio.projects.project.changed.v1",
+            Topics.PROJECTS,
+            ProjectChanged.class,
+            "schemas/project-changed.v1.json"),
+    PROJECT_DELETED("it.osservatorio.projects.project.deleted.v1", Topics.PROJECTS, null, null),
+    EXPENDITURE_RECORDED(
+            "it.osservatorio.projects.expenditure.recorded.v1",
+            Topics.PROJECT_PROGRESS,
+            ExpenditureRecorded.class,
+            "schemas/expenditure-recorded.v1.json"),
+    MILESTONE_REACHED(
+            "it.osservatorio.projects.milestone.reached.v1",
+            Topics.PROJECT_PROGRESS,
+            MilestoneReached.class,
+            "schemas/milestone-reached.v1.json"),
+    PROJECT_STATUS_CHANGED(
+            "it.osservatorio.projects.project.status-changed.v1",
+            Topics.PROJECT_PROGRESS,
+            ProjectStatusChanged.class,
+            "schemas/project-status-changed.v1.json"),
+    CALL_CHANGED(
+            "it.osservatorio.projects.call.changed.v1",
+            Topics.CALLS,
+            CallChanged.class,
+            "schemas/call-changed.v1.json"),
+    CALL_DELETED("it.osservatorio.projects.call.deleted.v1", Topics.CALLS, null, null),
+    CALL_OPENED(
+            "it.osservatorio.projects.call.opened.v1",
+            Topics.CALL_NOTICES,
+            CallOpened.class,
+            "schemas/call-opened.v1.json"),
+    CALL_CLOSING_SOON(
+            "it.osservatorio.projects.call.closing-soon.v1",
+            Topics.CALL_NOTICES,
+            CallClosingSoon.class,
+            "schemas/call-closing-soon.v1.json"),
+    CALL_CLOSED(
+            "it.osservatorio.projects.call.closed.v1",
+            Topics.CALL_NOTICES,
+            CallClosed.class,
+            "schemas/call-closed.v1.json");
 
     private final String ceType;
     private final String topic;
@@ -48,6 +98,11 @@ public enum EventType {
 
     public String topic() {
         return topic;
+    }
+
+    /** True for the types of compacted state topics (whole state, or a tombstone). */
+    public boolean isState() {
+        return payloadType == null || StateEvent.class.isAssignableFrom(payloadType);
     }
 
     public boolean isTombstone() {

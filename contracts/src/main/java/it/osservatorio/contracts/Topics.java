@@ -16,11 +16,27 @@ public final class Topics {
     /** Memberships of organisations in clusters and filiere, with their validity dates. */
     public static final String MEMBERSHIPS = "osservatorio.registry.memberships.v1";
 
+    /** Funded projects, whole state with partners, milestones and expenditure. */
+    public static final String PROJECTS = "osservatorio.projects.projects.v1";
+
+    /**
+     * Progress facts of projects (expenditure recorded, milestone reached, status changed), keyed by project id. Not
+     * compacted: every fact counts, for indicator computation.
+     */
+    public static final String PROJECT_PROGRESS = "osservatorio.projects.progress.v1";
+
+    /** Calls for proposals (bandi), whole state with the status that follows from opening time and deadline. */
+    public static final String CALLS = "osservatorio.projects.calls.v1";
+
+    /** Notices about calls: opened, closing soon, closed; keyed by call id. Not compacted. */
+    public static final String CALL_NOTICES = "osservatorio.projects.call-notices.v1";
+
     /**
      * Every topic this platform publishes, in the order an operator would create them. New topics are appended: the
      * gateway's resumable stream positions refer to a topic by its index in this list.
      */
-    public static final List<String> ALL = List.of(ORGANISATIONS, NETWORKS, MEMBERSHIPS);
+    public static final List<String> ALL =
+            List.of(ORGANISATIONS, NETWORKS, MEMBERSHIPS, PROJECTS, PROJECT_PROGRESS, CALLS, CALL_NOTICES);
 
     private Topics() {}
 

@@ -58,13 +58,17 @@ class AsyncApiDocumentTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void shouldDeclareEveryChannelCompacted() {
-        for (Map<String, Object> channel : channels().values()) {
+    void shouldDeclareStateChannelsCompactedAndFactChannelsDeletedWhenComparedWithTheirEventTypes() {
+        for (String topic : Topics.ALL) {
+            Map<String, Object> channel = channelFor(topic);
             Map<?, ?> kafka = (Map<?, ?>) ((Map<?, ?>) channel.get("bindings")).get("kafka");
             Map<?, ?> topicConfiguration = (Map<?, ?>) kafka.get("topicConfiguration");
+            boolean state = java.util.Arrays.stream(EventType.values())
+                    .filter(type -> type.topic().equals(topic))
+                    .allMatch(EventType::isState);
             assertThat((List<Object>) topicConfiguration.get("cleanup.policy"))
-                    .as(channel.get("address") + " cleanup.policy")
-                    .containsExactly("compact");
+                    .as(topic + " cleanup.policy")
+                    .containsExactly(state ? "compact" : "delete");
         }
     }
 

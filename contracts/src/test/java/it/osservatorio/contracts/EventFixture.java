@@ -1,11 +1,20 @@
 package it.osservatorio.contracts;
 
+import it.osservatorio.contracts.projects.CallChanged;
+import it.osservatorio.contracts.projects.CallClosed;
+import it.osservatorio.contracts.projects.CallClosingSoon;
+import it.osservatorio.contracts.projects.CallOpened;
+import it.osservatorio.contracts.projects.ExpenditureRecorded;
+import it.osservatorio.contracts.projects.MilestoneReached;
+import it.osservatorio.contracts.projects.ProjectChanged;
+import it.osservatorio.contracts.projects.ProjectStatusChanged;
 import it.osservatorio.contracts.registry.MembershipChanged;
 import it.osservatorio.contracts.registry.NetworkChanged;
 import it.osservatorio.contracts.registry.OrganisationChanged;
 import it.osservatorio.contracts.registry.OrganisationChanged.Address;
 import it.osservatorio.contracts.registry.OrganisationChanged.Change;
 import it.osservatorio.contracts.registry.OrganisationChanged.OrganisationType;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -25,6 +34,223 @@ public final class EventFixture {
 
     public static MembershipChangedBuilder membershipChanged() {
         return new MembershipChangedBuilder();
+    }
+
+    public static ProjectChangedBuilder projectChanged() {
+        return new ProjectChangedBuilder();
+    }
+
+    public static CallChangedBuilder callChanged() {
+        return new CallChangedBuilder();
+    }
+
+    public static ExpenditureRecorded expenditureRecorded() {
+        return new ExpenditureRecorded(
+                "prj-001",
+                3,
+                "provincia-cremona",
+                1,
+                ProjectChanged.ProgrammeKind.FESR,
+                "exp-001",
+                LocalDate.of(2025, 3, 31),
+                new BigDecimal("12500.00"),
+                "PERSONALE",
+                new BigDecimal("12500.00"),
+                new BigDecimal("250000.00"),
+                new BigDecimal("0.0500"),
+                Instant.parse("2026-11-25T10:15:30Z"));
+    }
+
+    public static MilestoneReached milestoneReached() {
+        return new MilestoneReached(
+                "prj-001",
+                4,
+                "provincia-cremona",
+                1,
+                ProjectChanged.ProgrammeKind.FESR,
+                "ms-001",
+                "Kick-off",
+                LocalDate.of(2025, 2, 1),
+                LocalDate.of(2025, 2, 10),
+                true,
+                new BigDecimal("0.5000"),
+                Instant.parse("2026-11-25T10:15:30Z"));
+    }
+
+    public static ProjectStatusChanged projectStatusChanged() {
+        return new ProjectStatusChanged(
+                "prj-001",
+                2,
+                "provincia-cremona",
+                1,
+                ProjectChanged.ProgrammeKind.FESR,
+                ProjectChanged.ProjectStatus.PROPOSED,
+                ProjectChanged.ProjectStatus.APPROVED,
+                new BigDecimal("250000.00"),
+                Instant.parse("2026-11-25T10:15:30Z"));
+    }
+
+    public static CallOpened callOpened() {
+        CallChanged call = callChanged().build();
+        return new CallOpened(
+                call.callId(),
+                2,
+                call.issuer(),
+                call.title(),
+                call.programme(),
+                call.axis(),
+                call.ecosystems(),
+                call.eligibleBeneficiaryTypes(),
+                call.budget(),
+                call.opensAt(),
+                call.deadline(),
+                call.link(),
+                call.opensAt(),
+                Instant.parse("2026-02-17T08:00:01Z"));
+    }
+
+    public static CallClosingSoon callClosingSoon() {
+        CallChanged call = callChanged().build();
+        return new CallClosingSoon(
+                call.callId(),
+                3,
+                call.issuer(),
+                call.title(),
+                call.programme(),
+                call.axis(),
+                call.ecosystems(),
+                call.eligibleBeneficiaryTypes(),
+                call.budget(),
+                call.opensAt(),
+                call.deadline(),
+                call.link(),
+                7,
+                Instant.parse("2026-02-26T22:59:59Z"),
+                Instant.parse("2026-02-26T23:00:00Z"));
+    }
+
+    public static CallClosed callClosed() {
+        CallChanged call = callChanged().build();
+        return new CallClosed(
+                call.callId(),
+                4,
+                call.issuer(),
+                call.title(),
+                call.programme(),
+                call.axis(),
+                call.ecosystems(),
+                call.eligibleBeneficiaryTypes(),
+                call.budget(),
+                call.opensAt(),
+                call.deadline(),
+                call.link(),
+                call.deadline(),
+                Instant.parse("2026-03-05T23:00:00Z"));
+    }
+
+    public static final class ProjectChangedBuilder {
+        private String projectId = "prj-001";
+        private long version = 1;
+        private String cup = "E11B22000040007";
+
+        public ProjectChangedBuilder projectId(String projectId) {
+            this.projectId = projectId;
+            return this;
+        }
+
+        public ProjectChangedBuilder version(long version) {
+            this.version = version;
+            return this;
+        }
+
+        public ProjectChangedBuilder cup(String cup) {
+            this.cup = cup;
+            return this;
+        }
+
+        public ProjectChanged build() {
+            return new ProjectChanged(
+                    projectId,
+                    version,
+                    version == 1 ? ProjectChanged.Change.PROPOSED : ProjectChanged.Change.UPDATED,
+                    "provincia-cremona",
+                    cup,
+                    "Polo tecnologico della cosmesi",
+                    "COSMO",
+                    "Laboratori condivisi per le imprese della filiera cosmetica",
+                    new ProjectChanged.Programme(ProjectChanged.ProgrammeKind.PNRR, "M4", "C2", "1.5", null, null),
+                    "call-rl-cluster-2026",
+                    1,
+                    "IL SISTEMA LATTE",
+                    "Manifattura avanzata",
+                    List.of("019036"),
+                    ProjectChanged.ProjectStatus.ONGOING,
+                    LocalDate.of(2025, 1, 1),
+                    LocalDate.of(2027, 12, 31),
+                    new BigDecimal("250000.00"),
+                    new ProjectChanged.Funding(
+                            new BigDecimal("125000.00"),
+                            new BigDecimal("50000.00"),
+                            new BigDecimal("50000.00"),
+                            BigDecimal.ZERO,
+                            new BigDecimal("25000.00")),
+                    List.of(new ProjectChanged.Partner(
+                            "org-cremona-001",
+                            "Latteria Soresina",
+                            ProjectChanged.PartnerRole.LEAD,
+                            new BigDecimal("150000.00"))),
+                    List.of(new ProjectChanged.Milestone(
+                            "ms-001", "Kick-off", LocalDate.of(2025, 2, 1), LocalDate.of(2025, 2, 10), true)),
+                    List.of(new ProjectChanged.Expenditure(
+                            "exp-001", LocalDate.of(2025, 3, 31), new BigDecimal("12500.00"), "PERSONALE")),
+                    new BigDecimal("12500.00"),
+                    new BigDecimal("0.0500"),
+                    new BigDecimal("1.0000"),
+                    false,
+                    Instant.parse("2026-11-25T10:15:30Z"));
+        }
+    }
+
+    public static final class CallChangedBuilder {
+        private String callId = "call-rl-cluster-2026";
+        private long version = 1;
+        private CallChanged.CallStatus status = CallChanged.CallStatus.OPEN;
+
+        public CallChangedBuilder callId(String callId) {
+            this.callId = callId;
+            return this;
+        }
+
+        public CallChangedBuilder version(long version) {
+            this.version = version;
+            return this;
+        }
+
+        public CallChangedBuilder status(CallChanged.CallStatus status) {
+            this.status = status;
+            return this;
+        }
+
+        public CallChanged build() {
+            return new CallChanged(
+                    callId,
+                    version,
+                    version == 1 ? CallChanged.Change.PUBLISHED : CallChanged.Change.UPDATED,
+                    "regione-lombardia",
+                    "Regione Lombardia",
+                    "Bando regionale rivolto ai Cluster lombardi",
+                    ProjectChanged.ProgrammeKind.REGIONAL,
+                    null,
+                    List.of("Manifattura avanzata"),
+                    List.of("CLUSTER"),
+                    null,
+                    Instant.parse("2026-02-17T08:00:00Z"),
+                    Instant.parse("2026-03-05T22:59:59Z"),
+                    "https://www.regione.lombardia.it/bandi/cluster-2026",
+                    status,
+                    false,
+                    Instant.parse("2026-11-25T10:15:30Z"));
+        }
     }
 
     public static final class MembershipChangedBuilder {

@@ -27,15 +27,23 @@ class EventSchemaTest {
     private static final EventCodec CODEC = new EventCodec("schema-test");
 
     /** One valid sample per event type with a payload; a new type without a sample fails the test below. */
-    private static final Map<EventType, Supplier<StateEvent>> SAMPLES = Map.of(
-            EventType.ORGANISATION_CHANGED,
-            () -> EventFixture.organisationChanged().build(),
-            EventType.NETWORK_CHANGED,
-            () -> EventFixture.networkChanged().build(),
-            EventType.MEMBERSHIP_CHANGED,
-            () -> EventFixture.membershipChanged()
+    private static final Map<EventType, Supplier<AggregateEvent>> SAMPLES = Map.ofEntries(
+            Map.entry(EventType.ORGANISATION_CHANGED, () -> EventFixture.organisationChanged()
+                    .build()),
+            Map.entry(EventType.NETWORK_CHANGED, () -> EventFixture.networkChanged()
+                    .build()),
+            Map.entry(EventType.MEMBERSHIP_CHANGED, () -> EventFixture.membershipChanged()
                     .valid(LocalDate.of(2014, 3, 1), LocalDate.of(2024, 12, 31))
-                    .build());
+                    .build()),
+            Map.entry(EventType.PROJECT_CHANGED, () -> EventFixture.projectChanged()
+                    .build()),
+            Map.entry(EventType.EXPENDITURE_RECORDED, EventFixture::expenditureRecorded),
+            Map.entry(EventType.MILESTONE_REACHED, EventFixture::milestoneReached),
+            Map.entry(EventType.PROJECT_STATUS_CHANGED, EventFixture::projectStatusChanged),
+            Map.entry(EventType.CALL_CHANGED, () -> EventFixture.callChanged().build()),
+            Map.entry(EventType.CALL_OPENED, EventFixture::callOpened),
+            Map.entry(EventType.CALL_CLOSING_SOON, EventFixture::callClosingSoon),
+            Map.entry(EventType.CALL_CLOSED, EventFixture::callClosed));
 
     @ParameterizedTest
     @EnumSource(EventType.class)
@@ -124,6 +132,50 @@ class EventSchemaTest {
         assertThat(schema.validate(missingNetwork))
                 .extracting(ValidationMessage::getMessage)
                 .anySatisfy(message -> assertThat(message).contains("networkId"));
+    }
+
+    @Test
+    void shouldCarryMoneyAsExactNumbersAndRejectProjectPayloadWhenCupOrAxisOrStatusIsBroken() throws IOException {
+        byte[] value = CODEC.toRecord(
+                        CODEC.envelope(EventFixture.projectChanged().build()))
+                .value();
+        JsonNode valid = JSON.readTree(value);
+        ObjectNode badCup = (ObjectNode) JSON.readTree(value);
+        badCup.put("cup", "E11B2200004000");
+        ObjectNode badAxis = (ObjectNode) JSON.readTree(value);
+        badAxis.put("axis", 9);
+        ObjectNode badStatus = (ObjectNode) JSON.readTree(value);
+        badStatus.put("status", "FINISHED");
+        ObjectNode withoutCup = (ObjectNode) JSON.readTree(value);
+        withoutCup.putNull("cup");
+
+        JsonSchema schema = schema(EventType.PROJECT_CHANGED);
+
+        assertThat(valid.path("totalCost").decimalValue()).isEqualByComparingTo("250000.00");
+        assertThat(valid.path("funding").path("privateFunds").decimalValue()).isEqualByComparingTo("25000.00");
+        assertThat(valid.path("startDate").asText()).isEqualTo("2025-01-01");
+        assertThat(schema.validate(valid)).isEmpty();
+        assertThat(schema.validate(withoutCup)).isEmpty();
+        assertThat(schema.validate(badCup))
+                .extracting(ValidationMessage::getMessage)
+                .anySatisfy(message -> assertThat(message).contains("cup"));
+        assertThat(schema.validate(badAxis))
+                .extracting(ValidationMessage::getMessage)
+                .anySatisfy(message -> assertThat(message).contains("axis"));
+        assertThat(schema.validate(badStatus))
+                .extracting(ValidationMessage::getMessage)
+                .anySatisfy(message -> assertThat(message).contains("status"));
+    }
+
+    @Test
+    void shouldRejectCallNoticeWhenDueMomentIsMissing() throws IOException {
+        byte[] value = CODEC.toRecord(CODEC.envelope(EventFixture.callOpened())).value();
+        ObjectNode missingDue = (ObjectNode) JSON.readTree(value);
+        missingDue.remove("dueAt");
+
+        assertThat(schema(EventType.CALL_OPENED).validate(missingDue))
+                .extracting(ValidationMessage::getMessage)
+                .anySatisfy(message -> assertThat(message).contains("dueAt"));
     }
 
     private static JsonSchema schema(EventType type) throws IOException {

@@ -14,7 +14,8 @@ class LocalPlatformTest {
     void shouldLoadDemoDataInTheRegistryWhenStartedByTheStartCommand() {
         PlatformConfig config = LocalPlatform.startCommandConfig(HOME, REPOSITORY);
 
-        assertThat(config.extraArguments()).containsOnlyKeys("registry");
+        assertThat(config.extraArguments()).containsOnlyKeys("registry", "projects");
+        assertThat(config.extraArguments().get("projects")).containsExactly("--osservatorio.demo.enabled=true");
         assertThat(config.extraArguments().get("registry")).containsExactly("--osservatorio.demo.enabled=true");
         assertThat(config.registryPort())
                 .isEqualTo(PlatformConfig.defaults(HOME, REPOSITORY).registryPort());

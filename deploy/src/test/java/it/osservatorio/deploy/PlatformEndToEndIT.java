@@ -192,6 +192,56 @@ class PlatformEndToEndIT {
         awaitReplicaVersion(persistedOrganisation, 1);
     }
 
+    @Test
+    @Order(5)
+    void shouldPublishProjectWithRegistryPartnerThroughGatewayAndStreamIt() {
+        assertThat(persistedOrganisation).as("created by the first test").isNotNull();
+        try (SseTestClient stream = SseTestClient.open(platform.url("gateway") + "/api/stream")) {
+            String project = """
+                    {"cup":"E11B26000010007","title":"Laboratorio condiviso della filiera lattiero-casearia",
+                     "programme":{"kind":"FESR"},"axis":1,"comuniIstat":["019036"],"status":"APPROVED",
+                     "totalCost":100000.00,"funding":{"eu":50000,"national":30000,"regional":20000},
+                     "partners":[{"organisationId":"%s","role":"LEAD","budgetShare":100000}]}""".formatted(persistedOrganisation);
+
+            HttpResponse<String> created = gateway.post("/api/projects/projects", project)
+                    .bearer(cameraKey)
+                    .send();
+
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            String id = JSON.readTree(created.body()).path("id").asString();
+            assertThat(JSON.readTree(created.body())
+                            .path("partners")
+                            .path(0)
+                            .path("legalName")
+                            .asString())
+                    .isEqualTo("Latteria Soresina");
+            SseTestClient.Event event = stream.await(
+                    e -> e.data().contains(id) && "it.osservatorio.projects.project.changed.v1".equals(e.name()),
+                    Duration.ofSeconds(30));
+            assertThat(JSON.readTree(event.data())
+                            .path("payload")
+                            .path("ownerInstitutionId")
+                            .asString())
+                    .isEqualTo("camera-commercio-cremona");
+            assertThat(gateway.post("/api/projects/projects/" + id + "/status", "{\"status\":\"ONGOING\"}")
+                            .bearer(provinciaKey)
+                            .send()
+                            .statusCode())
+                    .as("another institution's project")
+                    .isEqualTo(403);
+            HttpResponse<String> illegal = gateway.post(
+                            "/api/projects/projects/" + id + "/status", "{\"status\":\"COMPLETED\"}")
+                    .bearer(cameraKey)
+                    .send();
+            assertThat(illegal.statusCode()).isEqualTo(409);
+            assertThat(illegal.body()).contains("ONGOING");
+            assertThat(gateway.get("/api/projects/projects/totals?by=programme&owner=camera-commercio-cremona")
+                            .send()
+                            .body())
+                    .contains("\"key\":\"FESR\"");
+        }
+    }
+
     private static void awaitReplicaVersion(String id, long version) {
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(200))

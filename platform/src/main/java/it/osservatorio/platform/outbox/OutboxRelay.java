@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import it.osservatorio.contracts.EventCodec;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,8 +52,12 @@ public class OutboxRelay implements SmartLifecycle {
     private static final int MAX_TRACKED_AGGREGATES = 100_000;
 
     private final LinkedBlockingQueue<Signal> signals = new LinkedBlockingQueue<>();
-    /** Only the worker thread touches it: the last version sent per aggregate, so carried events keep their order. */
-    private final Map<String, Long> lastSentVersion = new HashMap<>();
+    /**
+     * Only the worker thread touches it: the last version sent per aggregate and the ids of its events sent at that
+     * version (one write may carry several events of one version, e.g. a state event and a progress fact), so that
+     * carried events keep their order and none is taken for one already sent.
+     */
+    private final Map<String, Sent> lastSent = new HashMap<>();
 
     private final Map<String, AtomicLong> pendingByCollection = new ConcurrentHashMap<>();
     private final Counter published;
@@ -141,9 +146,15 @@ public class OutboxRelay implements SmartLifecycle {
             sweeper.shutdownNow();
         }
         if (worker != null) {
-            worker.interrupt();
+            // the worker ends after the batch in flight (its poll waits at most a second): interrupting it while it
+            // waits for the broker's acknowledgement would leave sent events in their documents, sent again at the
+            // next start
             try {
-                worker.join(properties.sendTimeout().toMillis());
+                worker.join(properties.sendTimeout().toMillis() + 1_000);
+                if (worker.isAlive()) {
+                    worker.interrupt();
+                    worker.join(1_000);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -215,11 +226,11 @@ public class OutboxRelay implements SmartLifecycle {
             String key = signal.collection() + "/" + signal.aggregateId();
             PendingEvent carried = signal.event();
             if (carried != null) {
-                Long last = lastSentVersion.get(key);
-                if (last != null && carried.aggregateVersion() <= last) {
+                Sent last = lastSent.get(key);
+                if (last != null && last.covers(carried)) {
                     continue; // already sent, read back from the document together with a later version
                 }
-                if (carried.aggregateVersion() == 1 || (last != null && carried.aggregateVersion() == last + 1)) {
+                if ((last == null && carried.aggregateVersion() == 1) || (last != null && last.isFollowedBy(carried))) {
                     inFlight.add(send(signal, carried, key));
                     continue;
                 }
@@ -229,8 +240,8 @@ public class OutboxRelay implements SmartLifecycle {
                 Document document = mongo.findById(signal.aggregateId(), Document.class, signal.collection());
                 if (document != null) {
                     for (PendingEvent pending : pendingEvents(document)) {
-                        Long last = lastSentVersion.get(key);
-                        if (last == null || pending.aggregateVersion() > last) {
+                        Sent last = lastSent.get(key);
+                        if (last == null || !last.covers(pending)) {
                             inFlight.add(send(documentSignal, pending, key));
                         } else {
                             // acknowledged in an earlier round whose removal failed: remove it, do not resend it
@@ -250,8 +261,7 @@ public class OutboxRelay implements SmartLifecycle {
                 throw e;
             } catch (Exception e) {
                 failures.increment();
-                lastSentVersion.remove(
-                        sent.signal().collection() + "/" + sent.signal().aggregateId());
+                lastSent.remove(sent.signal().collection() + "/" + sent.signal().aggregateId());
                 retryLater(sent.signal());
                 log.warn(
                         "Event {} of {} {} not acknowledged; it stays pending: {}",
@@ -281,10 +291,15 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private InFlight send(Signal signal, PendingEvent event, String key) {
-        if (lastSentVersion.size() > MAX_TRACKED_AGGREGATES) {
-            lastSentVersion.clear(); // forgetting only costs a read of the document for the next event
+        if (lastSent.size() > MAX_TRACKED_AGGREGATES) {
+            lastSent.clear(); // forgetting only costs a read of the document for the next event
         }
-        lastSentVersion.put(key, event.aggregateVersion());
+        Sent last = lastSent.get(key);
+        if (last != null && last.version() == event.aggregateVersion()) {
+            last.eventIds().add(event.eventId());
+        } else {
+            lastSent.put(key, new Sent(event.aggregateVersion(), new HashSet<>(Set.of(event.eventId()))));
+        }
         return new InFlight(signal, event, kafka.send(codec.toRecord(event.toEnvelope())));
     }
 
@@ -334,6 +349,22 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private record Signal(String collection, String aggregateId, PendingEvent event) {}
+
+    /** The last version sent of one aggregate, and which of its events (of that version) were sent. */
+    record Sent(long version, Set<String> eventIds) {
+
+        /** Sent already: an earlier version, or this very event of the last version. */
+        boolean covers(PendingEvent event) {
+            return event.aggregateVersion() < version
+                    || (event.aggregateVersion() == version && eventIds.contains(event.eventId()));
+        }
+
+        /** May go right after what was sent: the next version, or another event of the same version. */
+        boolean isFollowedBy(PendingEvent event) {
+            return event.aggregateVersion() == version + 1
+                    || (event.aggregateVersion() == version && !eventIds.contains(event.eventId()));
+        }
+    }
 
     private record InFlight(Signal signal, PendingEvent event, CompletableFuture<SendResult<String, byte[]>> result) {}
 }

@@ -1,0 +1,30 @@
+package it.osservatorio.contracts.projects;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** The call's deadline is near: {@code daysBeforeDeadline} days (the service's notice period) or less remain. */
+public record CallClosingSoon(
+        String callId,
+        long version,
+        String issuer,
+        String title,
+        ProjectChanged.ProgrammeKind programme,
+        Integer axis,
+        List<String> ecosystems,
+        List<String> eligibleBeneficiaryTypes,
+        BigDecimal budget,
+        Instant opensAt,
+        Instant deadline,
+        String link,
+        int daysBeforeDeadline,
+        Instant dueAt,
+        Instant emittedAt)
+        implements CallNotice {
+
+    public CallClosingSoon {
+        ecosystems = ecosystems == null ? List.of() : List.copyOf(ecosystems);
+        eligibleBeneficiaryTypes = eligibleBeneficiaryTypes == null ? List.of() : List.copyOf(eligibleBeneficiaryTypes);
+    }
+}

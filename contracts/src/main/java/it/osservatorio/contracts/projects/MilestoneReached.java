@@ -1,0 +1,31 @@
+package it.osservatorio.contracts.projects;
+
+import it.osservatorio.contracts.AggregateEvent;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A milestone of a project got its actual date, on {@link it.osservatorio.contracts.Topics#PROJECT_PROGRESS};
+ * version is the project's version after it; late when reached after the planned date.
+ */
+public record MilestoneReached(
+        String projectId,
+        long version,
+        String ownerInstitutionId,
+        Integer axis,
+        ProjectChanged.ProgrammeKind programme,
+        String milestoneId,
+        String title,
+        LocalDate plannedDate,
+        LocalDate actualDate,
+        boolean late,
+        BigDecimal physicalProgress,
+        Instant reachedAt)
+        implements AggregateEvent {
+
+    @Override
+    public String aggregateId() {
+        return projectId;
+    }
+}

@@ -1,0 +1,167 @@
+package it.osservatorio.projects.call.adapter;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import it.osservatorio.platform.security.CallerIdentity;
+import it.osservatorio.platform.web.FieldProblem;
+import it.osservatorio.platform.web.InvalidFieldException;
+import it.osservatorio.projects.call.application.CallService;
+import it.osservatorio.projects.call.application.CallStore;
+import it.osservatorio.projects.call.domain.Call;
+import it.osservatorio.projects.call.domain.CallStatus;
+import it.osservatorio.projects.project.domain.ProgrammeKind;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/calls")
+@Tag(name = "Calls", description = "Calls for proposals (bandi), with status and notices following their dates")
+class CallController {
+
+    private static final Set<String> PARAMETERS =
+            new TreeSet<>(Set.of("status", "owner", "programme", "axis", "ecosystem", "limit", "cursor"));
+    private static final int MAX_LIMIT = 200;
+
+    private final CallService service;
+
+    CallController(CallService service) {
+        this.service = service;
+    }
+
+    @PostMapping
+    @Operation(summary = "Publish a call owned by the calling institution")
+    ResponseEntity<CallResponse> publish(@RequestBody CallRequest request) {
+        Call call = service.publish(request.toDetails(), CallerIdentity.require());
+        return ResponseEntity.created(URI.create("/calls/" + call.id()))
+                .eTag(etag(call))
+                .body(CallResponse.of(call, service.now()));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Read a call (public)")
+    ResponseEntity<CallResponse> get(@PathVariable String id) {
+        Call call = service.get(id);
+        return ResponseEntity.ok().eTag(etag(call)).body(CallResponse.of(call, service.now()));
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Replace a call's details (owner or admin); moved dates schedule new notices")
+    ResponseEntity<CallResponse> update(
+            @PathVariable String id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @RequestBody CallRequest request) {
+        Call call = service.update(id, request.toDetails(), parseIfMatch(ifMatch), CallerIdentity.require());
+        return ResponseEntity.ok().eTag(etag(call)).body(CallResponse.of(call, service.now()));
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Delete a call (owner or admin); publishes a tombstone")
+    ResponseEntity<Void> delete(
+            @PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        service.delete(id, parseIfMatch(ifMatch), CallerIdentity.require());
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping
+    @Operation(
+            summary = "List calls (public) in publication order, cursor paging",
+            description = "Filters: status (FORTHCOMING, OPEN, CLOSED), owner, programme, axis, ecosystem.")
+    CallResponse.Page list(
+            @Parameter(description = "page size, 1 to 200 (default 50)") @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String cursor,
+            @Parameter(hidden = true) @RequestParam Map<String, String> all) {
+        List<FieldProblem> problems = new ArrayList<>();
+        all.keySet().stream()
+                .filter(name -> !PARAMETERS.contains(name))
+                .forEach(name -> problems.add(new FieldProblem(
+                        name, "is not a parameter of this operation; allowed: " + String.join(", ", PARAMETERS))));
+        CallStatus status = parse("status", all.get("status"), CallStatus.class, problems);
+        ProgrammeKind programme = parse("programme", all.get("programme"), ProgrammeKind.class, problems);
+        Integer axis = null;
+        if (all.get("axis") != null) {
+            try {
+                axis = Integer.parseInt(all.get("axis").trim());
+            } catch (NumberFormatException e) {
+                problems.add(new FieldProblem("axis", "must be a strategic axis, 1 to 8"));
+            }
+        }
+        int pageSize = 50;
+        if (limit != null) {
+            try {
+                pageSize = Integer.parseInt(limit.trim());
+            } catch (NumberFormatException e) {
+                pageSize = -1;
+            }
+            if (pageSize < 1 || pageSize > MAX_LIMIT) {
+                problems.add(new FieldProblem("limit", "must be a whole number between 1 and " + MAX_LIMIT));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidFieldException(problems);
+        }
+        CallStore.CallFilter filter = new CallStore.CallFilter(
+                status, all.get("owner"), programme == null ? null : programme.name(), axis, all.get("ecosystem"));
+        List<Call> page = service.page(filter, cursor == null || cursor.isBlank() ? null : cursor.trim(), pageSize + 1);
+        boolean more = page.size() > pageSize;
+        List<Call> items = more ? page.subList(0, pageSize) : page;
+        Instant now = service.now();
+        return new CallResponse.Page(
+                items.stream().map(call -> CallResponse.of(call, now)).toList(),
+                more ? items.getLast().id() : null);
+    }
+
+    private static <E extends Enum<E>> E parse(String name, String value, Class<E> type, List<FieldProblem> problems) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problems.add(new FieldProblem(
+                    name,
+                    "'" + value + "' is not one of "
+                            + String.join(
+                                    ", ",
+                                    Arrays.stream(type.getEnumConstants())
+                                            .map(Enum::name)
+                                            .toList())));
+            return null;
+        }
+    }
+
+    private static String etag(Call call) {
+        return "\"" + call.version() + "\"";
+    }
+
+    private static OptionalLong parseIfMatch(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return OptionalLong.empty();
+        }
+        String value = ifMatch.trim().replace("W/", "").replace("\"", "");
+        try {
+            return OptionalLong.of(Long.parseLong(value));
+        } catch (NumberFormatException e) {
+            throw new InvalidFieldException("If-Match", "must be the ETag you read, e.g. \"3\" (the call's version)");
+        }
+    }
+}

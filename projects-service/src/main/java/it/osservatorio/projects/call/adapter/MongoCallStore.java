@@ -1,0 +1,132 @@
+package it.osservatorio.projects.call.adapter;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import it.osservatorio.platform.outbox.OutboxCollection;
+import it.osservatorio.platform.outbox.PendingEvent;
+import it.osservatorio.projects.call.application.CallStore;
+import it.osservatorio.projects.call.domain.Call;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/** Writes are conditional on {@code _id + version} and carry the pending events in the same update. */
+@Repository
+class MongoCallStore implements CallStore {
+
+    private static final List<String> OPTIONAL_FIELDS =
+            List.of("axis", "budget", "opensAt", "deadline", "link", "nextNoticeAt");
+
+    private final MongoTemplate mongo;
+
+    MongoCallStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+        mongo.indexOps(CallDocument.class)
+                .createIndex(new Index()
+                        .on("_id", Sort.Direction.ASC)
+                        .on("version", Sort.Direction.ASC)
+                        .unique()
+                        .named("id_version"));
+        mongo.indexOps(CallDocument.class)
+                .createIndex(new Index("nextNoticeAt", Sort.Direction.ASC).named("next_notice_at"));
+    }
+
+    @Override
+    public void insert(Call call, Instant nextNoticeAt, List<PendingEvent> events) {
+        mongo.insert(CallDocument.of(call, nextNoticeAt, events));
+    }
+
+    @Override
+    public boolean update(Call call, long expectedVersion, Instant nextNoticeAt, List<PendingEvent> events) {
+        Document fields = new Document();
+        mongo.getConverter().write(CallDocument.of(call, nextNoticeAt, List.of()), fields);
+        Update update = new Update();
+        fields.forEach((name, value) -> {
+            if (!name.equals("_id") && !name.equals(PendingEvent.FIELD) && !name.equals("_class") && value != null) {
+                update.set(name, value);
+            }
+        });
+        OPTIONAL_FIELDS.stream().filter(field -> fields.get(field) == null).forEach(update::unset);
+        if (!events.isEmpty()) {
+            update.push(PendingEvent.FIELD).each(events.toArray());
+        }
+        return mongo.updateFirst(current(call.id(), expectedVersion), update, CallDocument.class)
+                        .getMatchedCount()
+                == 1;
+    }
+
+    @Override
+    public boolean markDeleted(String id, long expectedVersion, PendingEvent tombstone) {
+        Update update = new Update()
+                .set(OutboxCollection.DELETED_FIELD, true)
+                .set("version", tombstone.aggregateVersion())
+                .unset("nextNoticeAt")
+                .push(PendingEvent.FIELD, tombstone);
+        return mongo.updateFirst(current(id, expectedVersion), update, CallDocument.class)
+                        .getModifiedCount()
+                == 1;
+    }
+
+    @Override
+    public Optional<Call> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, CallDocument.class))
+                .filter(document -> !document.deleted())
+                .map(CallDocument::toCall);
+    }
+
+    @Override
+    public List<Call> dueBy(Instant now, int limit) {
+        Query query = new Query(where("nextNoticeAt")
+                        .lte(now)
+                        .and(OutboxCollection.DELETED_FIELD)
+                        .ne(true))
+                .with(Sort.by(Sort.Direction.ASC, "nextNoticeAt"))
+                .limit(limit);
+        return mongo.find(query, CallDocument.class).stream()
+                .map(CallDocument::toCall)
+                .toList();
+    }
+
+    @Override
+    public List<Call> page(CallFilter filter, String afterId, int limit) {
+        List<Criteria> criteria = new ArrayList<>();
+        criteria.add(where(OutboxCollection.DELETED_FIELD).ne(true));
+        if (filter.ownerInstitutionId() != null) {
+            criteria.add(where("ownerInstitutionId").is(filter.ownerInstitutionId()));
+        }
+        if (filter.status() != null) {
+            criteria.add(where("status").is(filter.status().name()));
+        }
+        if (filter.programme() != null) {
+            criteria.add(where("programme").is(filter.programme()));
+        }
+        if (filter.axis() != null) {
+            criteria.add(where("axis").is(filter.axis()));
+        }
+        if (filter.ecosystem() != null) {
+            criteria.add(where("ecosystems").is(filter.ecosystem()));
+        }
+        if (afterId != null) {
+            criteria.add(where("_id").gt(afterId));
+        }
+        Query query = new Query(new Criteria().andOperator(criteria))
+                .with(Sort.by(Sort.Direction.ASC, "_id"))
+                .limit(limit);
+        return mongo.find(query, CallDocument.class).stream()
+                .map(CallDocument::toCall)
+                .toList();
+    }
+
+    private static Query current(String id, long expectedVersion) {
+        return new Query(where("_id").is(id).and("version").is(expectedVersion));
+    }
+}

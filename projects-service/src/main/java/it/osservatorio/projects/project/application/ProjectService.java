@@ -1,0 +1,321 @@
+package it.osservatorio.projects.project.application;
+
+import it.osservatorio.contracts.EventCodec;
+import it.osservatorio.contracts.projects.ProjectChanged;
+import it.osservatorio.platform.ids.TimeOrderedIds;
+import it.osservatorio.platform.outbox.OutboxRelay;
+import it.osservatorio.platform.outbox.PendingEvent;
+import it.osservatorio.platform.security.CallerIdentity;
+import it.osservatorio.platform.web.ConflictException;
+import it.osservatorio.platform.web.PreconditionFailedException;
+import it.osservatorio.platform.web.ResourceNotFoundException;
+import it.osservatorio.projects.project.domain.Expenditure;
+import it.osservatorio.projects.project.domain.Milestone;
+import it.osservatorio.projects.project.domain.Partner;
+import it.osservatorio.projects.project.domain.Project;
+import it.osservatorio.projects.project.domain.ProjectDetails;
+import it.osservatorio.projects.project.domain.ProjectStatus;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.springframework.stereotype.Service;
+
+/**
+ * Projects: every change is one document write carrying the new state event and the progress facts it implies
+ * (status changed, expenditure recorded, milestone reached), all with the project's new version.
+ */
+@Service
+public class ProjectService {
+
+    public static final String COLLECTION = "projects";
+    public static final ZoneId ZONE = ZoneId.of("Europe/Rome");
+
+    private final ProjectStore store;
+    private final PartnerDirectory partners;
+    private final CallDirectory calls;
+    private final ProjectEvents events;
+    private final OutboxRelay relay;
+    private final Clock clock;
+    private final TimeOrderedIds ids;
+
+    public ProjectService(
+            ProjectStore store,
+            PartnerDirectory partners,
+            CallDirectory calls,
+            EventCodec codec,
+            OutboxRelay relay,
+            Clock clock) {
+        this.store = store;
+        this.partners = partners;
+        this.calls = calls;
+        this.events = new ProjectEvents(codec);
+        this.relay = relay;
+        this.clock = clock;
+        this.ids = new TimeOrderedIds(clock);
+    }
+
+    public Project propose(ProjectDetails details, ProjectStatus initialStatus, CallerIdentity caller) {
+        return propose(ids.next("prj-"), details, initialStatus, caller);
+    }
+
+    /** With an id of the caller's choosing, for data loaded idempotently (demo data). */
+    public Project propose(String id, ProjectDetails details, ProjectStatus initialStatus, CallerIdentity caller) {
+        ProjectStatus status = initialStatus == null ? ProjectStatus.PROPOSED : initialStatus;
+        ProjectDetails valid = details.validate(today(), status);
+        Map<String, String> names = requireKnownReferences(valid);
+        rejectDuplicateCup(valid.cup(), null);
+        Project project = Project.propose(id, caller.institutionId(), valid, status, clock.instant());
+        List<PendingEvent> pending =
+                List.of(events.changed(project, names, today()), events.statusChanged(project, null));
+        try {
+            store.insert(project, pending);
+        } catch (ProjectStore.DuplicateCupException e) {
+            rejectDuplicateCup(valid.cup(), null);
+            throw e;
+        }
+        publish(project.id(), pending);
+        return project;
+    }
+
+    public Project update(String id, ProjectDetails details, OptionalLong ifMatch, CallerIdentity caller) {
+        Project current = writable(id, ifMatch, caller);
+        ProjectDetails valid = details.validate(today(), current.status());
+        Map<String, String> names = requireKnownReferences(valid);
+        rejectDuplicateCup(valid.cup(), id);
+        Project updated = current.update(valid, clock.instant());
+        List<PendingEvent> pending = new ArrayList<>();
+        pending.add(events.changed(updated, names, today()));
+        for (Milestone milestone : valid.milestones()) {
+            boolean wasReached = current.milestone(milestone.milestoneId())
+                    .map(m -> m.isReached() && m.actualDate().equals(milestone.actualDate()))
+                    .orElse(false);
+            if (milestone.isReached() && !wasReached) {
+                pending.add(events.milestoneReached(updated, milestone));
+            }
+        }
+        return write(current, updated, pending, ifMatch);
+    }
+
+    public Project changeStatus(String id, ProjectStatus to, OptionalLong ifMatch, CallerIdentity caller) {
+        Project current = writable(id, ifMatch, caller);
+        Project moved = current.moveTo(to, clock.instant());
+        return write(
+                current,
+                moved,
+                List.of(events.changed(moved, names(moved), today()), events.statusChanged(moved, current.status())),
+                ifMatch);
+    }
+
+    public Project recordExpenditure(String id, Expenditure expenditure, OptionalLong ifMatch, CallerIdentity caller) {
+        Project current = writable(id, ifMatch, caller);
+        Expenditure withId = new Expenditure(
+                ids.next("exp-"), expenditure.date(), expenditure.amount(), expenditure.category(), expenditure.note());
+        Project recorded = current.record(withId, today(), clock.instant());
+        Expenditure stored = recorded.expenditures().getLast();
+        return write(
+                current,
+                recorded,
+                List.of(
+                        events.changed(recorded, names(recorded), today()),
+                        events.expenditureRecorded(recorded, stored)),
+                ifMatch);
+    }
+
+    public Project reachMilestone(
+            String id, String milestoneId, LocalDate actualDate, OptionalLong ifMatch, CallerIdentity caller) {
+        Project current = writable(id, ifMatch, caller);
+        Project reached = current.reach(milestoneId, actualDate, today(), clock.instant());
+        return write(
+                current,
+                reached,
+                List.of(
+                        events.changed(reached, names(reached), today()),
+                        events.milestoneReached(
+                                reached, reached.milestone(milestoneId).orElseThrow())),
+                ifMatch);
+    }
+
+    public void delete(String id, OptionalLong ifMatch, CallerIdentity caller) {
+        Project current = writable(id, ifMatch, caller);
+        PendingEvent tombstone = events.deleted(current, clock.instant());
+        if (!store.markDeleted(id, current.version(), tombstone)) {
+            throw stale(id, ifMatch.orElse(current.version()));
+        }
+        relay.publishSoon(COLLECTION, id, tombstone);
+    }
+
+    public Optional<Project> find(String id) {
+        return store.find(id);
+    }
+
+    public Project get(String id) {
+        return store.find(id).orElseThrow(() -> new ResourceNotFoundException("Project", id));
+    }
+
+    public List<Project> search(ProjectFilter filter, String afterId, int limit) {
+        return store.search(filter, afterId, limit);
+    }
+
+    /** Legal names of the project's partners as the registry replica knows them now. */
+    public Map<String, String> names(Project project) {
+        return partners.legalNames(project.details().partners().stream()
+                .map(Partner::organisationId)
+                .toList());
+    }
+
+    /** The state as its events carry it now: partners named by the registry replica, late flags as of today. */
+    public ProjectChanged state(Project project) {
+        return ProjectEvents.state(project, names(project), today());
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(ZONE));
+    }
+
+    /** Sums per strategic axis ({@code axis}) or programme ({@code programme}) of the selected projects. */
+    public ProjectTotals totals(ProjectFilter filter, String groupBy) {
+        Function<Project, String> key = "axis".equals(groupBy)
+                ? p -> p.details().axis() == null
+                        ? "none"
+                        : String.valueOf(p.details().axis())
+                : p -> p.details().programme().kind().name();
+        Map<String, Sum> groups = new TreeMap<>();
+        Sum overall = new Sum("all");
+        store.forEach(filter, project -> {
+            groups.computeIfAbsent(key.apply(project), Sum::new).add(project);
+            overall.add(project);
+        });
+        return new ProjectTotals(
+                groupBy,
+                groups.values().stream()
+                        .sorted(Comparator.comparing(s -> s.key.equals("none") ? "~" : s.key))
+                        .map(Sum::toGroup)
+                        .toList(),
+                overall.toGroup());
+    }
+
+    private Project writable(String id, OptionalLong ifMatch, CallerIdentity caller) {
+        Project current = get(id);
+        caller.requireWriteAccess(current.ownerInstitutionId(), "Project '" + id + "'");
+        if (ifMatch.isPresent() && ifMatch.getAsLong() != current.version()) {
+            throw new PreconditionFailedException(
+                    "Project '" + id + "' is at version " + current.version() + ", not " + ifMatch.getAsLong()
+                            + "; read it again and repeat your change",
+                    current.version());
+        }
+        return current;
+    }
+
+    private Project write(Project current, Project changed, List<PendingEvent> pending, OptionalLong ifMatch) {
+        boolean written;
+        try {
+            written = store.update(changed, current.version(), pending);
+        } catch (ProjectStore.DuplicateCupException e) {
+            rejectDuplicateCup(changed.details().cup(), changed.id());
+            throw e;
+        }
+        if (!written) {
+            throw stale(current.id(), ifMatch.orElse(current.version()));
+        }
+        publish(changed.id(), pending);
+        return changed;
+    }
+
+    private void publish(String id, List<PendingEvent> pending) {
+        pending.forEach(event -> relay.publishSoon(COLLECTION, id, event));
+    }
+
+    private PreconditionFailedException stale(String id, long expected) {
+        long now = store.find(id).map(Project::version).orElse(expected);
+        return new PreconditionFailedException(
+                "Project '" + id + "' was changed by another request (now at version " + now
+                        + "); read it again and repeat your change",
+                now);
+    }
+
+    /** @return the partners' legal names */
+    private Map<String, String> requireKnownReferences(ProjectDetails details) {
+        List<String> wanted =
+                details.partners().stream().map(Partner::organisationId).toList();
+        Map<String, String> known = partners.legalNames(wanted);
+        List<UnknownReferenceException.Unknown> unknown = new ArrayList<>();
+        for (int i = 0; i < wanted.size(); i++) {
+            if (!known.containsKey(wanted.get(i))) {
+                unknown.add(UnknownReferenceException.Unknown.organisation(
+                        "partners[" + i + "].organisationId", wanted.get(i)));
+            }
+        }
+        if (details.callId() != null && !calls.exists(details.callId())) {
+            unknown.add(UnknownReferenceException.Unknown.call(details.callId()));
+        }
+        if (!unknown.isEmpty()) {
+            throw new UnknownReferenceException(unknown);
+        }
+        return known;
+    }
+
+    private void rejectDuplicateCup(String cup, String exceptId) {
+        if (cup == null) {
+            return;
+        }
+        store.findByCup(cup).filter(existing -> !existing.id().equals(exceptId)).ifPresent(existing -> {
+            throw new ConflictException(
+                    "CUP " + cup + " is already used by project '" + existing.id() + "' ("
+                            + existing.details().title() + ")",
+                    URI.create("/projects/" + existing.id()));
+        });
+    }
+
+    private static final class Sum {
+        private final String key;
+        private long projects;
+        private long withCost;
+        private BigDecimal total = BigDecimal.ZERO.setScale(2);
+        private BigDecimal eu = BigDecimal.ZERO.setScale(2);
+        private BigDecimal national = BigDecimal.ZERO.setScale(2);
+        private BigDecimal regional = BigDecimal.ZERO.setScale(2);
+        private BigDecimal local = BigDecimal.ZERO.setScale(2);
+        private BigDecimal privateFunds = BigDecimal.ZERO.setScale(2);
+        private BigDecimal spent = BigDecimal.ZERO.setScale(2);
+
+        Sum(String key) {
+            this.key = key;
+        }
+
+        void add(Project project) {
+            projects++;
+            ProjectDetails d = project.details();
+            if (d.totalCost() != null) {
+                withCost++;
+                total = total.add(d.totalCost());
+            }
+            if (d.funding() != null) {
+                eu = plus(eu, d.funding().eu());
+                national = plus(national, d.funding().national());
+                regional = plus(regional, d.funding().regional());
+                local = plus(local, d.funding().local());
+                privateFunds = plus(privateFunds, d.funding().privateFunds());
+            }
+            spent = spent.add(project.spent());
+        }
+
+        private static BigDecimal plus(BigDecimal sum, BigDecimal part) {
+            return part == null ? sum : sum.add(part);
+        }
+
+        ProjectTotals.Group toGroup() {
+            return new ProjectTotals.Group(
+                    key, projects, withCost, total, eu, national, regional, local, privateFunds, spent);
+        }
+    }
+}
