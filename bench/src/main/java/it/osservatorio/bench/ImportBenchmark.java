@@ -1,7 +1,5 @@
 package it.osservatorio.bench;
 
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -134,15 +132,7 @@ public final class ImportBenchmark {
         return InsertManyBaseline.rowsPerSecond(
                 mongoUri,
                 "import_baseline_",
-                scratch -> {
-                    scratch.createIndex(
-                            Indexes.ascending("partitaIva"),
-                            new IndexOptions().unique(true).sparse(true));
-                    scratch.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true));
-                    scratch.createIndex(
-                            Indexes.ascending("ownerExternalId"),
-                            new IndexOptions().unique(true).sparse(true));
-                },
+                List.of("partitaIva", "ownerExternalId"),
                 rows,
                 i -> document(i, vatBase, run, now));
     }

@@ -1,7 +1,5 @@
 package it.osservatorio.bench;
 
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import it.osservatorio.contracts.EventCodec;
 import it.osservatorio.contracts.EventType;
 import it.osservatorio.contracts.ReceivedEvent;
@@ -18,17 +16,14 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -213,16 +208,7 @@ public final class ProjectsBenchmark {
     private double rawInsertMany(String mongoUri, int rows) {
         Date now = Date.from(Instant.now());
         return InsertManyBaseline.rowsPerSecond(
-                mongoUri,
-                "projects_import_baseline_",
-                scratch -> {
-                    scratch.createIndex(
-                            Indexes.ascending("cup"),
-                            new IndexOptions().unique(true).sparse(true));
-                    scratch.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true));
-                },
-                rows,
-                i -> projectDocument(i, now));
+                mongoUri, "projects_import_baseline_", List.of("cup"), rows, i -> projectDocument(i, now));
     }
 
     private Document projectDocument(int i, Date now) {
@@ -279,7 +265,8 @@ public final class ProjectsBenchmark {
         Map<String, Instant> opensAt = new ConcurrentHashMap<>();
         Latencies latencies = new Latencies();
         EventCodec codec = new EventCodec("bench");
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProperties(kafka))) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(RawKafkaLatency.consumerProperties(kafka, ByteArrayDeserializer.class, 10))) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.CALL_NOTICES).stream()
                     .map(info -> new TopicPartition(Topics.CALL_NOTICES, info.partition()))
                     .toList();
@@ -340,16 +327,6 @@ public final class ProjectsBenchmark {
                     "Call publication answered " + response.statusCode() + ": " + response.body());
         }
         return JSON.readTree(response.body()).path("id").asString();
-    }
-
-    private static Properties consumerProperties(String kafka) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
-        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
-        return properties;
     }
 
     private static long epochNanos(Instant instant) {
