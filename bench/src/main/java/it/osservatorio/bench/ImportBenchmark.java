@@ -1,17 +1,11 @@
 package it.osservatorio.bench;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -134,30 +128,13 @@ public final class ImportBenchmark {
 
     /** Raw insertMany of documents like the registry's, into a scratch collection dropped afterwards. */
     private static double baseline(String mongoUri, int rows, long vatBase, String run) {
-        try (MongoClient client = MongoClients.create(mongoUri)) {
-            MongoCollection<Document> scratch = client.getDatabase("osservatorio_bench")
-                    .getCollection("import_baseline_" + System.currentTimeMillis());
-            scratch.createIndex(
-                    Indexes.ascending("partitaIva"),
-                    new IndexOptions().unique(true).sparse(true));
-            scratch.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true));
-            scratch.createIndex(
-                    Indexes.ascending("ownerExternalId"),
-                    new IndexOptions().unique(true).sparse(true));
-            Date now = Date.from(Instant.now());
-            long start = System.nanoTime();
-            List<Document> batch = new ArrayList<>(500);
-            for (int i = 0; i < rows; i++) {
-                batch.add(document(i, vatBase, run, now));
-                if (batch.size() == 500 || i == rows - 1) {
-                    scratch.insertMany(batch);
-                    batch.clear();
-                }
-            }
-            double perSecond = rows / ((System.nanoTime() - start) / 1e9);
-            scratch.drop();
-            return perSecond;
-        }
+        Date now = Date.from(Instant.now());
+        return InsertManyBaseline.rowsPerSecond(
+                mongoUri,
+                "import_baseline_",
+                List.of("partitaIva", "ownerExternalId"),
+                rows,
+                i -> document(i, vatBase, run, now));
     }
 
     private static Document document(int i, long vatBase, String run, Date now) {

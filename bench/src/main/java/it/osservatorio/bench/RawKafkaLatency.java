@@ -64,12 +64,7 @@ final class RawKafkaLatency {
     }
 
     private void consume(String runTopic, Latencies latencies, AtomicBoolean consuming) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
+        Properties properties = consumerProperties(bootstrapServers, StringDeserializer.class, 100);
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
             List<TopicPartition> partitions = consumer.partitionsFor(runTopic).stream()
                     .map(info -> new TopicPartition(runTopic, info.partition()))
@@ -82,6 +77,17 @@ final class RawKafkaLatency {
                 }
             }
         }
+    }
+
+    /** A consumer without a group's commits (the caller assigns and seeks), string keys, polling every few ms. */
+    static Properties consumerProperties(String bootstrapServers, Class<?> valueDeserializer, int fetchMaxWaitMillis) {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, valueDeserializer);
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, fetchMaxWaitMillis);
+        return properties;
     }
 
     private Properties producerProperties() {

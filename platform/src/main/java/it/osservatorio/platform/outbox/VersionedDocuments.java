@@ -2,6 +2,7 @@ package it.osservatorio.platform.outbox;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.util.List;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -37,9 +38,23 @@ public final class VersionedDocuments {
      * @return false when the document is gone or no longer at {@code expectedVersion}
      */
     public boolean updateIfCurrent(String id, long expectedVersion, Update update, PendingEvent event) {
-        update.push(PendingEvent.FIELD, event);
+        return updateIfCurrent(id, expectedVersion, update, List.of(event));
+    }
+
+    /**
+     * Applies {@code update} and appends {@code events}, in their order, to the pending ones, in one write: an
+     * aggregate whose change publishes several facts (a state and a notice, say) never has only some of them stored.
+     * With no events only the state changes (e.g. a scheduler's next due moment).
+     *
+     * @return false when the document is gone or no longer at {@code expectedVersion}; true when it was at that
+     *     version, even if the update left it as it was
+     */
+    public boolean updateIfCurrent(String id, long expectedVersion, Update update, List<PendingEvent> events) {
+        if (!events.isEmpty()) {
+            update.push(PendingEvent.FIELD).each(events.toArray());
+        }
         return mongo.updateFirst(current(id, expectedVersion), update, documentType)
-                        .getModifiedCount()
+                        .getMatchedCount()
                 == 1;
     }
 

@@ -1,20 +1,33 @@
 package it.osservatorio.projects.project;
 
+import static it.osservatorio.projects.project.ProjectDetailsFixture.aProject;
 import static it.osservatorio.projects.project.ProjectRequestFixture.aProjectRequest;
 import static it.osservatorio.projects.project.ProjectRequestFixture.randomCup;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.osservatorio.contracts.EventType;
+import it.osservatorio.contracts.Topics;
+import it.osservatorio.platform.security.CallerIdentity;
+import it.osservatorio.projects.project.application.ProjectImporter;
+import it.osservatorio.projects.project.application.ProjectService;
+import it.osservatorio.projects.project.domain.Project;
 import it.osservatorio.testing.LocalInfrastructure;
 import it.osservatorio.testing.TestIdentity;
+import it.osservatorio.testing.TopicReader;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -38,8 +51,13 @@ class ProjectCsvIT {
         LocalInfrastructure.register(registry, "projects_csv_it");
     }
 
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
     @LocalServerPort
     int port;
+
+    @Autowired
+    ProjectService projects;
 
     String owner;
 
@@ -132,6 +150,129 @@ class ProjectCsvIT {
         assertThat(again.path("created").asInt()).isZero();
         assertThat(again.path("updated").asInt()).isZero();
         assertThat(again.path("unchanged").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldCreateUpdateAndRejectOnTheirRowsAndThenChangeNothingWhenFileSpansSeveralBatches() throws Exception {
+        int rows = 2 * ProjectImporter.BATCH_SIZE + 201;
+        String existingCup = randomCup();
+        String existing = create(aProjectRequest().with("cup", existingCup));
+        int updatedIndex = ProjectImporter.BATCH_SIZE + 100;
+        int invalidIndex = ProjectImporter.BATCH_SIZE + 200;
+        int repeatedIndex = 2 * ProjectImporter.BATCH_SIZE + 100;
+        List<String> cups = new ArrayList<>();
+        StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
+        for (int i = 0; i < rows; i++) {
+            String cup = i == updatedIndex ? existingCup : i == repeatedIndex ? cups.getFirst() : randomCup();
+            cups.add(cup);
+            String split = i == invalidIndex ? "500;499.99" : "500;500";
+            csv.append(cup)
+                    .append(";Progetto importato ")
+                    .append(i)
+                    .append(";;;FESR;;;;;;;1;;;019036;2025-01-01;2026-12-31;;1000.00;")
+                    .append(split)
+                    .append(";;;\r\n");
+        }
+
+        JsonNode dry = importCsv(csv.toString(), true);
+
+        assertThat(dry.path("created").asInt()).isEqualTo(rows - 3);
+        assertThat(projectsOwned()).as("a dry run writes nothing").isEqualTo(1);
+
+        JsonNode done = importCsv(csv.toString(), false);
+
+        assertThat(outcomes(done)).isEqualTo(outcomes(dry));
+        assertThat(done.path("rows").asInt()).isEqualTo(rows);
+        assertThat(done.path("created").asInt()).isEqualTo(rows - 3);
+        assertThat(done.path("updated").asInt()).isEqualTo(1);
+        assertThat(done.path("rejected").asInt()).isEqualTo(2);
+        JsonNode results = done.path("results");
+        assertThat(results.valueStream().map(r -> r.path("row").asInt()).toList())
+                .as("one result per row, in the file's order")
+                .isEqualTo(IntStream.rangeClosed(2, rows + 1).boxed().toList());
+        assertThat(results.path(updatedIndex).path("outcome").asString()).isEqualTo("UPDATED");
+        assertThat(results.path(updatedIndex).path("projectId").asString()).isEqualTo(existing);
+        assertThat(results.path(invalidIndex)
+                        .path("errors")
+                        .path(0)
+                        .path("field")
+                        .asString())
+                .isEqualTo("funding");
+        assertThat(results.path(repeatedIndex)
+                        .path("errors")
+                        .path(0)
+                        .path("message")
+                        .asString())
+                .contains("row 2");
+        assertThat(projectsOwned()).isEqualTo(rows - 2);
+        String firstCreated = results.path(0).path("projectId").asString();
+        String lastCreated = results.path(rows - 1).path("projectId").asString();
+        for (String id : List.of(firstCreated, lastCreated)) {
+            assertThat(TopicReader.eventsFor(
+                                    LocalInfrastructure.kafkaBootstrapServers(),
+                                    Topics.PROJECTS,
+                                    id::equals,
+                                    1,
+                                    PATIENCE)
+                            .getFirst()
+                            .aggregateVersion())
+                    .isEqualTo(1L);
+            assertThat(TopicReader.eventsFor(
+                                    LocalInfrastructure.kafkaBootstrapServers(),
+                                    Topics.PROJECT_PROGRESS,
+                                    id::equals,
+                                    1,
+                                    PATIENCE)
+                            .getFirst()
+                            .type())
+                    .isEqualTo(EventType.PROJECT_STATUS_CHANGED);
+        }
+        assertThat(JSON.readTree(get("/projects/" + lastCreated).body())
+                        .path("cup")
+                        .asString())
+                .isEqualTo(cups.getLast());
+
+        JsonNode again = importCsv(csv.toString(), false);
+
+        assertThat(again.path("created").asInt()).isZero();
+        assertThat(again.path("updated").asInt()).isZero();
+        assertThat(again.path("unchanged").asInt()).isEqualTo(rows - 2);
+        assertThat(projectsOwned()).isEqualTo(rows - 2);
+    }
+
+    @Test
+    void shouldPublishTheOthersAndReportNoProjectWhenItsCupWasTakenBetweenCheckAndInsert() throws Exception {
+        String takenCup = randomCup();
+        String freeCup = randomCup();
+        CallerIdentity caller = new CallerIdentity(owner, "Camera di Commercio di Cremona", Set.of("read", "write"));
+        List<ProjectService.Prepared> prepared = projects.prepareAll(
+                List.of(
+                        new ProjectService.Proposal(aProject().cup(takenCup).build(), null),
+                        new ProjectService.Proposal(aProject().cup(freeCup).build(), null)),
+                caller);
+        String meanwhile = create(aProjectRequest().with("cup", takenCup));
+
+        List<Project> published = projects.publishAll(prepared);
+
+        assertThat(published.get(0)).isNull();
+        assertThat(published.get(1)).isNotNull();
+        assertThat(JSON.readTree(get("/projects/" + published.get(1).id()).body())
+                        .path("cup")
+                        .asString())
+                .isEqualTo(freeCup);
+        assertThat(JSON.readTree(get("/projects?cup=" + takenCup).body())
+                        .path("items")
+                        .valueStream()
+                        .map(item -> item.path("id").asString())
+                        .toList())
+                .containsExactly(meanwhile);
+    }
+
+    private int projectsOwned() throws Exception {
+        return JSON.readTree(get("/projects/totals?owner=" + owner).body())
+                .path("overall")
+                .path("projects")
+                .asInt();
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import it.osservatorio.platform.security.CallerIdentity;
 import it.osservatorio.platform.web.FieldProblem;
 import it.osservatorio.platform.web.InvalidFieldException;
+import it.osservatorio.platform.web.VersionTags;
 import it.osservatorio.projects.call.application.CallService;
 import it.osservatorio.projects.call.application.CallStore;
 import it.osservatorio.projects.call.domain.Call;
@@ -18,7 +19,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.http.ResponseEntity;
@@ -53,7 +53,7 @@ class CallController {
     ResponseEntity<CallResponse> publish(@RequestBody CallRequest request) {
         Call call = service.publish(request.toDetails(), CallerIdentity.require());
         return ResponseEntity.created(URI.create("/calls/" + call.id()))
-                .eTag(etag(call))
+                .eTag(VersionTags.etag(call.version()))
                 .body(CallResponse.of(call, service.now()));
     }
 
@@ -61,7 +61,7 @@ class CallController {
     @Operation(summary = "Read a call (public)")
     ResponseEntity<CallResponse> get(@PathVariable String id) {
         Call call = service.get(id);
-        return ResponseEntity.ok().eTag(etag(call)).body(CallResponse.of(call, service.now()));
+        return ResponseEntity.ok().eTag(VersionTags.etag(call.version())).body(CallResponse.of(call, service.now()));
     }
 
     @PutMapping("/{id}")
@@ -70,15 +70,16 @@ class CallController {
             @PathVariable String id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestBody CallRequest request) {
-        Call call = service.update(id, request.toDetails(), parseIfMatch(ifMatch), CallerIdentity.require());
-        return ResponseEntity.ok().eTag(etag(call)).body(CallResponse.of(call, service.now()));
+        Call call =
+                service.update(id, request.toDetails(), VersionTags.ifMatch(ifMatch, "call"), CallerIdentity.require());
+        return ResponseEntity.ok().eTag(VersionTags.etag(call.version())).body(CallResponse.of(call, service.now()));
     }
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete a call (owner or admin); publishes a tombstone")
     ResponseEntity<Void> delete(
             @PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        service.delete(id, parseIfMatch(ifMatch), CallerIdentity.require());
+        service.delete(id, VersionTags.ifMatch(ifMatch, "call"), CallerIdentity.require());
         return ResponseEntity.noContent().build();
     }
 
@@ -146,22 +147,6 @@ class CallController {
                                             .map(Enum::name)
                                             .toList())));
             return null;
-        }
-    }
-
-    private static String etag(Call call) {
-        return "\"" + call.version() + "\"";
-    }
-
-    private static OptionalLong parseIfMatch(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-            return OptionalLong.empty();
-        }
-        String value = ifMatch.trim().replace("W/", "").replace("\"", "");
-        try {
-            return OptionalLong.of(Long.parseLong(value));
-        } catch (NumberFormatException e) {
-            throw new InvalidFieldException("If-Match", "must be the ETag you read, e.g. \"3\" (the call's version)");
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import it.osservatorio.platform.outbox.OutboxCollection;
 import it.osservatorio.platform.outbox.PendingEvent;
+import it.osservatorio.platform.outbox.VersionedDocuments;
 import it.osservatorio.projects.call.application.CallStore;
 import it.osservatorio.projects.call.domain.Call;
 import java.time.Instant;
@@ -19,7 +20,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
-/** Writes are conditional on {@code _id + version} and carry the pending events in the same update. */
+/** Writes are conditional on {@code _id + version} and carry the pending events in the same update ({@link VersionedDocuments}). */
 @Repository
 class MongoCallStore implements CallStore {
 
@@ -27,15 +28,11 @@ class MongoCallStore implements CallStore {
             List.of("axis", "budget", "opensAt", "deadline", "link", "nextNoticeAt");
 
     private final MongoTemplate mongo;
+    private final VersionedDocuments versioned;
 
     MongoCallStore(MongoTemplate mongo) {
         this.mongo = mongo;
-        mongo.indexOps(CallDocument.class)
-                .createIndex(new Index()
-                        .on("_id", Sort.Direction.ASC)
-                        .on("version", Sort.Direction.ASC)
-                        .unique()
-                        .named("id_version"));
+        this.versioned = new VersionedDocuments(mongo, CallDocument.class);
         mongo.indexOps(CallDocument.class)
                 .createIndex(new Index("nextNoticeAt", Sort.Direction.ASC).named("next_notice_at"));
     }
@@ -56,24 +53,13 @@ class MongoCallStore implements CallStore {
             }
         });
         OPTIONAL_FIELDS.stream().filter(field -> fields.get(field) == null).forEach(update::unset);
-        if (!events.isEmpty()) {
-            update.push(PendingEvent.FIELD).each(events.toArray());
-        }
-        return mongo.updateFirst(current(call.id(), expectedVersion), update, CallDocument.class)
-                        .getMatchedCount()
-                == 1;
+        return versioned.updateIfCurrent(call.id(), expectedVersion, update, events);
     }
 
     @Override
     public boolean markDeleted(String id, long expectedVersion, PendingEvent tombstone) {
-        Update update = new Update()
-                .set(OutboxCollection.DELETED_FIELD, true)
-                .set("version", tombstone.aggregateVersion())
-                .unset("nextNoticeAt")
-                .push(PendingEvent.FIELD, tombstone);
-        return mongo.updateFirst(current(id, expectedVersion), update, CallDocument.class)
-                        .getModifiedCount()
-                == 1;
+        // a deleted call is never due for a notice
+        return versioned.markDeleted(id, expectedVersion, tombstone, "nextNoticeAt");
     }
 
     @Override
@@ -124,9 +110,5 @@ class MongoCallStore implements CallStore {
         return mongo.find(query, CallDocument.class).stream()
                 .map(CallDocument::toCall)
                 .toList();
-    }
-
-    private static Query current(String id, long expectedVersion) {
-        return new Query(where("_id").is(id).and("version").is(expectedVersion));
     }
 }

@@ -2,14 +2,22 @@ package it.osservatorio.projects.project.adapter;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.InsertManyOptions;
 import it.osservatorio.platform.outbox.OutboxCollection;
 import it.osservatorio.platform.outbox.PendingEvent;
+import it.osservatorio.platform.outbox.VersionedDocuments;
 import it.osservatorio.projects.project.application.ProjectFilter;
 import it.osservatorio.projects.project.application.ProjectStore;
 import it.osservatorio.projects.project.domain.Project;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -22,26 +30,22 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /**
- * Writes are conditional on {@code _id + version} (a unique index, which the embedded server uses) and push the new
- * pending events in the same update. Searches filter in the database; the embedded server scans for them, which is
+ * Writes are conditional on {@code _id + version} and push the new pending events in the same update
+ * ({@link VersionedDocuments}). Searches filter in the database; the embedded server scans for them, which is
  * fine for the thousands of projects of a territory.
  */
 @Repository
 class MongoProjectStore implements ProjectStore {
 
     private final MongoTemplate mongo;
+    private final VersionedDocuments versioned;
 
     MongoProjectStore(MongoTemplate mongo) {
         this.mongo = mongo;
         mongo.indexOps(ProjectDocument.class)
                 .createIndex(
                         new Index("cup", Sort.Direction.ASC).unique().sparse().named("unique_cup"));
-        mongo.indexOps(ProjectDocument.class)
-                .createIndex(new Index()
-                        .on("_id", Sort.Direction.ASC)
-                        .on("version", Sort.Direction.ASC)
-                        .unique()
-                        .named("id_version"));
+        this.versioned = new VersionedDocuments(mongo, ProjectDocument.class);
     }
 
     @Override
@@ -55,6 +59,30 @@ class MongoProjectStore implements ProjectStore {
     }
 
     @Override
+    public Set<Integer> insertAll(List<Project> projects, List<List<PendingEvent>> events) {
+        Set<Integer> refused = new TreeSet<>();
+        if (projects.isEmpty()) {
+            return refused;
+        }
+        List<Document> documents = new ArrayList<>(projects.size());
+        for (int i = 0; i < projects.size(); i++) {
+            documents.add(withoutNulls(ProjectDocument.of(projects.get(i), events.get(i))));
+        }
+        try {
+            mongo.getCollection(mongo.getCollectionName(ProjectDocument.class))
+                    .insertMany(documents, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                refused.add(error.getIndex());
+            }
+        }
+        return refused;
+    }
+
+    @Override
     public boolean update(Project project, long expectedVersion, List<PendingEvent> events) {
         Document fields = new Document();
         mongo.getConverter().write(ProjectDocument.of(project, List.of()), fields);
@@ -63,11 +91,7 @@ class MongoProjectStore implements ProjectStore {
             if (name.equals("_id") || name.equals(PendingEvent.FIELD) || name.equals("_class")) {
                 return;
             }
-            if (value == null) {
-                update.unset(name);
-            } else {
-                update.set(name, value);
-            }
+            VersionedDocuments.setOrUnset(update, name, value);
         });
         for (String field : List.of(
                 "cup",
@@ -86,11 +110,8 @@ class MongoProjectStore implements ProjectStore {
                 update.unset(field);
             }
         }
-        update.push(PendingEvent.FIELD).each(events.toArray());
         try {
-            return mongo.updateFirst(current(project.id(), expectedVersion), update, ProjectDocument.class)
-                            .getModifiedCount()
-                    == 1;
+            return versioned.updateIfCurrent(project.id(), expectedVersion, update, events);
         } catch (DuplicateKeyException e) {
             throw new DuplicateCupException(project.details().cup());
         }
@@ -98,14 +119,8 @@ class MongoProjectStore implements ProjectStore {
 
     @Override
     public boolean markDeleted(String id, long expectedVersion, PendingEvent tombstone) {
-        Update update = new Update()
-                .set(OutboxCollection.DELETED_FIELD, true)
-                .set("version", tombstone.aggregateVersion())
-                .unset("cup")
-                .push(PendingEvent.FIELD, tombstone);
-        return mongo.updateFirst(current(id, expectedVersion), update, ProjectDocument.class)
-                        .getModifiedCount()
-                == 1;
+        // without its CUP a deleted project no longer blocks a new one with the same CUP
+        return versioned.markDeleted(id, expectedVersion, tombstone, "cup");
     }
 
     @Override
@@ -120,6 +135,17 @@ class MongoProjectStore implements ProjectStore {
         return Optional.ofNullable(mongo.findOne(new Query(where("cup").is(cup)), ProjectDocument.class))
                 .filter(document -> !document.deleted())
                 .map(ProjectDocument::toProject);
+    }
+
+    @Override
+    public List<Project> findByCups(Collection<String> cups) {
+        if (cups.isEmpty()) {
+            return List.of();
+        }
+        return mongo.find(new Query(where("cup").in(cups)), ProjectDocument.class).stream()
+                .filter(document -> !document.deleted())
+                .map(ProjectDocument::toProject)
+                .toList();
     }
 
     @Override
@@ -193,11 +219,6 @@ class MongoProjectStore implements ProjectStore {
         if (value != null) {
             criteria.add(where(field).is(value));
         }
-    }
-
-    /** Exactly the keys of the unique {@code _id + version} index. */
-    private static Query current(String id, long expectedVersion) {
-        return new Query(where("_id").is(id).and("version").is(expectedVersion));
     }
 
     /** Leaves absent fields out of a new document: a sparse unique index ignores a missing CUP, not a null one. */

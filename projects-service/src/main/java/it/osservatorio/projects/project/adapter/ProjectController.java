@@ -8,6 +8,7 @@ import it.osservatorio.platform.security.CallerIdentity;
 import it.osservatorio.platform.web.FieldProblem;
 import it.osservatorio.platform.web.InvalidFieldException;
 import it.osservatorio.platform.web.ResourceNotFoundException;
+import it.osservatorio.platform.web.VersionTags;
 import it.osservatorio.projects.project.application.ProjectFilter;
 import it.osservatorio.projects.project.application.ProjectService;
 import it.osservatorio.projects.project.application.ProjectTotals;
@@ -17,7 +18,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -53,7 +53,7 @@ class ProjectController {
     ResponseEntity<ProjectResponse> propose(@RequestBody ProjectRequest request) {
         Project project = service.propose(request.toDetails(), request.status(), CallerIdentity.require());
         return ResponseEntity.created(URI.create("/projects/" + project.id()))
-                .eTag(etag(project))
+                .eTag(VersionTags.etag(project.version()))
                 .body(response(project));
     }
 
@@ -61,7 +61,7 @@ class ProjectController {
     @Operation(summary = "Read a project (public)")
     ResponseEntity<ProjectResponse> get(@PathVariable String id) {
         Project project = service.get(id);
-        return ResponseEntity.ok().eTag(etag(project)).body(response(project));
+        return ResponseEntity.ok().eTag(VersionTags.etag(project.version())).body(response(project));
     }
 
     @PutMapping("/{id}")
@@ -77,8 +77,9 @@ class ProjectController {
             throw new InvalidFieldException(
                     "status", "changes through POST /projects/" + id + "/status; leave it out here");
         }
-        Project project = service.update(id, request.toDetails(), parseIfMatch(ifMatch), CallerIdentity.require());
-        return ResponseEntity.ok().eTag(etag(project)).body(response(project));
+        Project project = service.update(
+                id, request.toDetails(), VersionTags.ifMatch(ifMatch, "project"), CallerIdentity.require());
+        return ResponseEntity.ok().eTag(VersionTags.etag(project.version())).body(response(project));
     }
 
     @PostMapping("/{id}/status")
@@ -91,8 +92,9 @@ class ProjectController {
             throw new InvalidFieldException(
                     "status", "is required: one of APPROVED, ONGOING, COMPLETED, REVOKED, WITHDRAWN");
         }
-        Project project = service.changeStatus(id, request.status(), parseIfMatch(ifMatch), CallerIdentity.require());
-        return ResponseEntity.ok().eTag(etag(project)).body(response(project));
+        Project project = service.changeStatus(
+                id, request.status(), VersionTags.ifMatch(ifMatch, "project"), CallerIdentity.require());
+        return ResponseEntity.ok().eTag(VersionTags.etag(project.version())).body(response(project));
     }
 
     @PostMapping("/{id}/expenditures")
@@ -104,11 +106,11 @@ class ProjectController {
         Project project = service.recordExpenditure(
                 id,
                 new Expenditure(null, request.date(), request.amount(), request.category(), request.note()),
-                parseIfMatch(ifMatch),
+                VersionTags.ifMatch(ifMatch, "project"),
                 CallerIdentity.require());
         return ResponseEntity.created(URI.create("/projects/" + id + "/expenditures/"
                         + project.expenditures().getLast().expenditureId()))
-                .eTag(etag(project))
+                .eTag(VersionTags.etag(project.version()))
                 .body(response(project));
     }
 
@@ -129,15 +131,19 @@ class ProjectController {
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestBody ProjectRequest.MilestoneReachedRequest request) {
         Project project = service.reachMilestone(
-                id, milestoneId, request.actualDate(), parseIfMatch(ifMatch), CallerIdentity.require());
-        return ResponseEntity.ok().eTag(etag(project)).body(response(project));
+                id,
+                milestoneId,
+                request.actualDate(),
+                VersionTags.ifMatch(ifMatch, "project"),
+                CallerIdentity.require());
+        return ResponseEntity.ok().eTag(VersionTags.etag(project.version())).body(response(project));
     }
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete a project (owner or admin); publishes a tombstone")
     ResponseEntity<Void> delete(
             @PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        service.delete(id, parseIfMatch(ifMatch), CallerIdentity.require());
+        service.delete(id, VersionTags.ifMatch(ifMatch, "project"), CallerIdentity.require());
         return ResponseEntity.noContent().build();
     }
 
@@ -206,26 +212,5 @@ class ProjectController {
 
     private ProjectResponse response(Project project) {
         return ProjectResponse.of(project, service.state(project), service.today());
-    }
-
-    private static String etag(Project project) {
-        return "\"" + project.version() + "\"";
-    }
-
-    static OptionalLong parseIfMatch(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-            return OptionalLong.empty();
-        }
-        String value = ifMatch.trim();
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
-        }
-        value = value.replace("\"", "");
-        try {
-            return OptionalLong.of(Long.parseLong(value));
-        } catch (NumberFormatException e) {
-            throw new InvalidFieldException(
-                    "If-Match", "must be the ETag you read, e.g. \"3\" (the project's version)");
-        }
     }
 }

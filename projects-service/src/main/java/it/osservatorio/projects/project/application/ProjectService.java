@@ -15,19 +15,27 @@ import it.osservatorio.projects.project.domain.Partner;
 import it.osservatorio.projects.project.domain.Project;
 import it.osservatorio.projects.project.domain.ProjectDetails;
 import it.osservatorio.projects.project.domain.ProjectStatus;
+import it.osservatorio.projects.validation.InvalidDetailsException;
+import it.osservatorio.projects.validation.Violation;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 
 /**
@@ -85,6 +93,106 @@ public class ProjectService {
         }
         publish(project.id(), pending);
         return project;
+    }
+
+    /** A new project of a batch: its details and initial status (null: PROPOSED). */
+    public record Proposal(ProjectDetails details, ProjectStatus status) {}
+
+    /**
+     * A proposal checked: the project it makes with its pending events (state and first status), or the problems
+     * that keep it out.
+     */
+    public record Prepared(Project project, List<PendingEvent> events, List<Violation> problems) {
+
+        public boolean accepted() {
+            return problems.isEmpty();
+        }
+    }
+
+    /**
+     * Validates many proposals of the caller and checks what they refer to, with one read of all their partners and
+     * one look-up per distinct call, and makes their projects without storing anything (a dry run stops here). A CUP
+     * already taken is not checked here: {@link #publishAll} reports it.
+     *
+     * @return per proposal, in order, the project made or the problems found
+     */
+    public List<Prepared> prepareAll(List<Proposal> proposals, CallerIdentity caller) {
+        LocalDate today = today();
+        Instant now = clock.instant();
+        List<ProjectDetails> valid = new ArrayList<>(proposals.size());
+        List<List<Violation>> problems = new ArrayList<>(proposals.size());
+        for (Proposal proposal : proposals) {
+            try {
+                valid.add(proposal.details().validate(today, statusOf(proposal)));
+                problems.add(List.of());
+            } catch (InvalidDetailsException e) {
+                valid.add(null);
+                problems.add(e.violations());
+            }
+        }
+        Map<String, String> known = partners.legalNames(valid.stream()
+                .filter(Objects::nonNull)
+                .flatMap(ProjectService::partnerIds)
+                .distinct()
+                .toList());
+        Map<String, Boolean> publishedCalls = new HashMap<>();
+        Predicate<String> callExists = callId -> publishedCalls.computeIfAbsent(callId, calls::exists);
+        List<Prepared> prepared = new ArrayList<>(proposals.size());
+        for (int i = 0; i < proposals.size(); i++) {
+            ProjectDetails details = valid.get(i);
+            if (details == null) {
+                prepared.add(new Prepared(null, List.of(), problems.get(i)));
+                continue;
+            }
+            List<UnknownReferenceException.Unknown> unknown = unknownReferences(details, known, callExists);
+            if (!unknown.isEmpty()) {
+                prepared.add(new Prepared(
+                        null,
+                        List.of(),
+                        unknown.stream()
+                                .map(u -> new Violation(u.field(), u.message()))
+                                .toList()));
+                continue;
+            }
+            Project project =
+                    Project.propose(ids.next("prj-"), caller.institutionId(), details, statusOf(proposals.get(i)), now);
+            prepared.add(new Prepared(
+                    project,
+                    List.of(events.changed(project, known, today), events.statusChanged(project, null)),
+                    List.of()));
+        }
+        return prepared;
+    }
+
+    /**
+     * Stores accepted projects of {@link #prepareAll} with one insertMany, each document carrying its own pending
+     * events (so none is ever half-written), then hands their events to the relay.
+     *
+     * @return per project, in order, the project stored, or null where another project holds its CUP (already, or
+     *     published meanwhile)
+     */
+    public List<Project> publishAll(List<Prepared> accepted) {
+        if (accepted.stream().anyMatch(p -> !p.accepted())) {
+            throw new IllegalArgumentException("Only accepted projects can be published");
+        }
+        Set<Integer> refused = store.insertAll(
+                accepted.stream().map(Prepared::project).toList(),
+                accepted.stream().map(Prepared::events).toList());
+        List<Project> published = new ArrayList<>(accepted.size());
+        for (int i = 0; i < accepted.size(); i++) {
+            Prepared prepared = accepted.get(i);
+            if (refused.contains(i)) {
+                published.add(null);
+            } else {
+                publish(prepared.project().id(), prepared.events());
+                published.add(prepared.project());
+            }
+        }
+        return published;
+    }
+
+    private static ProjectStatus statusOf(Proposal proposal) {
+        return proposal.status() == null ? ProjectStatus.PROPOSED : proposal.status();
     }
 
     public Project update(String id, ProjectDetails details, OptionalLong ifMatch, CallerIdentity caller) {
@@ -245,9 +353,18 @@ public class ProjectService {
 
     /** @return the partners' legal names */
     private Map<String, String> requireKnownReferences(ProjectDetails details) {
-        List<String> wanted =
-                details.partners().stream().map(Partner::organisationId).toList();
-        Map<String, String> known = partners.legalNames(wanted);
+        Map<String, String> known = partners.legalNames(partnerIds(details).toList());
+        List<UnknownReferenceException.Unknown> unknown = unknownReferences(details, known, calls::exists);
+        if (!unknown.isEmpty()) {
+            throw new UnknownReferenceException(unknown);
+        }
+        return known;
+    }
+
+    /** What the details name and does not exist: partners missing from {@code known}, a call not published. */
+    private static List<UnknownReferenceException.Unknown> unknownReferences(
+            ProjectDetails details, Map<String, String> known, Predicate<String> callExists) {
+        List<String> wanted = partnerIds(details).toList();
         List<UnknownReferenceException.Unknown> unknown = new ArrayList<>();
         for (int i = 0; i < wanted.size(); i++) {
             if (!known.containsKey(wanted.get(i))) {
@@ -255,13 +372,14 @@ public class ProjectService {
                         "partners[" + i + "].organisationId", wanted.get(i)));
             }
         }
-        if (details.callId() != null && !calls.exists(details.callId())) {
+        if (details.callId() != null && !callExists.test(details.callId())) {
             unknown.add(UnknownReferenceException.Unknown.call(details.callId()));
         }
-        if (!unknown.isEmpty()) {
-            throw new UnknownReferenceException(unknown);
-        }
-        return known;
+        return unknown;
+    }
+
+    private static Stream<String> partnerIds(ProjectDetails details) {
+        return details.partners().stream().map(Partner::organisationId);
     }
 
     private void rejectDuplicateCup(String cup, String exceptId) {
