@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import it.osservatorio.platform.security.CallerIdentity;
 import it.osservatorio.platform.web.FieldProblem;
 import it.osservatorio.platform.web.InvalidFieldException;
+import it.osservatorio.platform.web.PageLimits;
 import it.osservatorio.platform.web.VersionTags;
 import it.osservatorio.projects.call.application.CallService;
 import it.osservatorio.projects.call.application.CallStore;
@@ -106,17 +107,7 @@ class CallController {
                 problems.add(new FieldProblem("axis", "must be a strategic axis, 1 to 8"));
             }
         }
-        int pageSize = 50;
-        if (limit != null) {
-            try {
-                pageSize = Integer.parseInt(limit.trim());
-            } catch (NumberFormatException e) {
-                pageSize = -1;
-            }
-            if (pageSize < 1 || pageSize > MAX_LIMIT) {
-                problems.add(new FieldProblem("limit", "must be a whole number between 1 and " + MAX_LIMIT));
-            }
-        }
+        int pageSize = PageLimits.parse(limit, 50, MAX_LIMIT, problems);
         if (!problems.isEmpty()) {
             throw new InvalidFieldException(problems);
         }

@@ -7,6 +7,7 @@ import it.osservatorio.contracts.projects.ProjectChanged;
 import it.osservatorio.platform.security.CallerIdentity;
 import it.osservatorio.platform.web.FieldProblem;
 import it.osservatorio.platform.web.InvalidFieldException;
+import it.osservatorio.platform.web.PageLimits;
 import it.osservatorio.platform.web.ResourceNotFoundException;
 import it.osservatorio.platform.web.VersionTags;
 import it.osservatorio.projects.project.application.ProjectFilter;
@@ -163,17 +164,7 @@ class ProjectController {
         } catch (InvalidFieldException e) {
             problems.addAll(e.problems());
         }
-        int pageSize = DEFAULT_LIMIT;
-        if (limit != null) {
-            try {
-                pageSize = Integer.parseInt(limit.trim());
-            } catch (NumberFormatException e) {
-                pageSize = -1;
-            }
-            if (pageSize < 1 || pageSize > MAX_LIMIT) {
-                problems.add(new FieldProblem("limit", "must be a whole number between 1 and " + MAX_LIMIT));
-            }
-        }
+        int pageSize = PageLimits.parse(limit, DEFAULT_LIMIT, MAX_LIMIT, problems);
         if (!problems.isEmpty()) {
             throw new InvalidFieldException(problems);
         }

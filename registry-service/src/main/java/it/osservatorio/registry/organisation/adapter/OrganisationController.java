@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import it.osservatorio.platform.security.CallerIdentity;
 import it.osservatorio.platform.web.FieldProblem;
 import it.osservatorio.platform.web.InvalidFieldException;
+import it.osservatorio.platform.web.PageLimits;
 import it.osservatorio.platform.web.VersionTags;
 import it.osservatorio.registry.organisation.application.OrganisationSearchIndex;
 import it.osservatorio.registry.organisation.application.OrganisationSearchParameter;
@@ -100,17 +101,7 @@ class OrganisationController {
         } catch (InvalidFieldException e) {
             problems.addAll(e.problems());
         }
-        int pageSize = DEFAULT_LIMIT;
-        if (limit != null) {
-            try {
-                pageSize = Integer.parseInt(limit.trim());
-            } catch (NumberFormatException e) {
-                pageSize = -1;
-            }
-            if (pageSize < 1 || pageSize > MAX_LIMIT) {
-                problems.add(new FieldProblem("limit", "must be a whole number between 1 and " + MAX_LIMIT));
-            }
-        }
+        int pageSize = PageLimits.parse(limit, DEFAULT_LIMIT, MAX_LIMIT, problems);
         if (!problems.isEmpty()) {
             throw new InvalidFieldException(problems);
         }
