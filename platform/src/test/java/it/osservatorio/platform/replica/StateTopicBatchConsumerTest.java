@@ -124,10 +124,6 @@ class StateTopicBatchConsumerTest {
     }
 
     private double count(String outcome) {
-        return meters.get(VersionedReplica.METRIC)
-                .tag("replica", replica.name())
-                .tag("outcome", outcome)
-                .counter()
-                .count();
+        return ReplicaFixture.outcomes(meters, replica, outcome);
     }
 }
