@@ -143,7 +143,8 @@ public class DemoDataLoader {
                 null,
                 List.of(),
                 List.of(),
-                false);
+                false,
+                List.of());
     }
 
     static CallDetails details(DemoDataset.DemoCall demo) {
@@ -158,7 +159,9 @@ public class DemoDataLoader {
                 rome(demo.opensAt()),
                 rome(demo.deadline()),
                 null,
-                false);
+                false,
+                null,
+                null);
     }
 
     private static Instant rome(String localDateTime) {

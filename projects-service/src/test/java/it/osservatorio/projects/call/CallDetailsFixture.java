@@ -46,6 +46,8 @@ public final class CallDetailsFixture {
                 opensAt,
                 deadline,
                 link,
-                false);
+                false,
+                null,
+                null);
     }
 }

@@ -36,12 +36,13 @@ class ProjectTest {
     }
 
     private static Expenditure spend(String amount) {
-        return new Expenditure(
+        return Expenditure.spent(
                 "exp-" + amount,
                 LocalDate.of(2026, 3, 31),
                 new BigDecimal(amount),
                 ExpenditureCategory.PERSONALE,
-                null);
+                null,
+                false);
     }
 
     @Test
@@ -98,7 +99,8 @@ class ProjectTest {
                 .isInstanceOfSatisfying(
                         InvalidDetailsException.class,
                         e -> assertThat(e.violations().getFirst().message()).contains("100000.01 EUR"));
-        Expenditure future = new Expenditure("x", TODAY.plusDays(1), BigDecimal.ONE, ExpenditureCategory.ALTRO, null);
+        Expenditure future =
+                Expenditure.spent("x", TODAY.plusDays(1), BigDecimal.ONE, ExpenditureCategory.ALTRO, null, false);
         assertThatThrownBy(() -> project.record(future, TODAY, NOW)).isInstanceOf(InvalidDetailsException.class);
     }
 
