@@ -399,6 +399,7 @@ public final class EventFixture {
         private String ownerInstitutionId = "camera-commercio-cremona";
         private String legalName = "Latteria Soresina Società Cooperativa Agricola";
         private OrganisationType type = OrganisationType.IMPRESA;
+        private String externalId = "LSC-0001";
 
         public OrganisationChangedBuilder organisationId(String organisationId) {
             this.organisationId = organisationId;
@@ -426,6 +427,11 @@ public final class EventFixture {
             return this;
         }
 
+        public OrganisationChangedBuilder externalId(String externalId) {
+            this.externalId = externalId;
+            return this;
+        }
+
         public OrganisationChanged build() {
             return new OrganisationChanged(
                     organisationId,
@@ -442,7 +448,7 @@ public final class EventFixture {
                     new Address("Via dei Mille 13", "Soresina", "019097", "CR", "Lombardia"),
                     "https://www.latteriasoresina.it",
                     List.of("Agroalimentare"),
-                    "LSC-0001",
+                    externalId,
                     false,
                     Instant.parse("2026-11-25T10:15:30Z"));
         }

@@ -27,7 +27,7 @@ public record DemoDataset(String description, List<DemoProject> projects, List<D
             String programmeName,
             String callId,
             List<DemoPartner> partners,
-            boolean printedAmounts,
+            Boolean printedAmounts,
             String source,
             String location,
             String basis) {
@@ -35,6 +35,7 @@ public record DemoDataset(String description, List<DemoProject> projects, List<D
         public DemoProject {
             otherAxes = otherAxes == null ? List.of() : List.copyOf(otherAxes);
             partners = partners == null ? List.of() : List.copyOf(partners);
+            printedAmounts = Boolean.TRUE.equals(printedAmounts);
         }
     }
 
