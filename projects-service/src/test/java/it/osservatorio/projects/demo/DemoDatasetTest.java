@@ -9,6 +9,8 @@ import it.osservatorio.projects.project.domain.Expenditure;
 import it.osservatorio.projects.project.domain.Milestone;
 import it.osservatorio.projects.project.domain.ProjectDetails;
 import it.osservatorio.projects.project.domain.ProjectStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
@@ -16,6 +18,8 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class DemoDatasetTest {
 
@@ -148,6 +152,23 @@ class DemoDatasetTest {
         assertThat(plan.values().stream().flatMap(p -> p.milestones().stream()))
                 .anyMatch(Milestone::isReached)
                 .anyMatch(m -> !m.isReached());
+    }
+
+    @Test
+    void shouldNamePartnersExactlyAsTheRegistryDemoDataDefinesThem() throws Exception {
+        // the registry's demo dataset in the same repository (ADR 0013): partners must match its externalId and name
+        JsonNode registry = JsonMapper.builder()
+                .build()
+                .readTree(Files.readString(Path.of("../registry-service/src/main/resources/demo/registry-demo.json")));
+        Map<String, String> names = new TreeMap<>();
+        registry.path("organisations")
+                .forEach(o -> names.put(
+                        o.path("details").path("externalId").asString(),
+                        o.path("details").path("legalName").asString()));
+
+        assertThat(dataset.projects().stream().flatMap(p -> p.partners().stream()))
+                .hasSize(7)
+                .allSatisfy(partner -> assertThat(names).containsEntry(partner.externalId(), partner.legalName()));
     }
 
     private DemoDataset.DemoProject project(String id) {
