@@ -82,8 +82,8 @@ public class DemoDataLoader {
     private final OrganisationReplicaLookup organisations;
     private final Duration retryInterval;
     private final Duration partnerWait;
-    private final DemoDataset dataset = readDataset();
-    private final Map<String, SyntheticProgress.Plan> synthetic = SyntheticProgress.plan(dataset);
+    private DemoDataset dataset;
+    private Map<String, SyntheticProgress.Plan> synthetic;
     private ScheduledExecutorService retries;
 
     public DemoDataLoader(
@@ -135,7 +135,8 @@ public class DemoDataLoader {
     }
 
     /** Loads everything once; projects whose partners the replica does not hold yet are named in the report. */
-    public Report load() {
+    public synchronized Report load() {
+        readOnce();
         Counts callCounts = new Counts();
         for (DemoDataset.DemoCall demo : dataset.calls()) {
             CallDetails details = details(demo);
@@ -167,7 +168,8 @@ public class DemoDataLoader {
      *
      * @return the ids of the projects still waiting
      */
-    public List<String> linkPartners() {
+    public synchronized List<String> linkPartners() {
+        readOnce();
         List<String> waiting = new ArrayList<>();
         Counts ignored = new Counts();
         for (DemoDataset.DemoProject demo : dataset.projects()) {
@@ -176,6 +178,15 @@ public class DemoDataLoader {
             }
         }
         return waiting;
+    }
+
+    /** Read at the first load, not at construction: a broken dataset must not keep the service from starting. */
+    private void readOnce() {
+        if (dataset == null) {
+            DemoDataset read = readDataset();
+            synthetic = SyntheticProgress.plan(read);
+            dataset = read;
+        }
     }
 
     private void retryPartners(Instant giveUpAt) {
