@@ -128,6 +128,9 @@ class DemoDataIT {
                         .toList())
                 .containsExactly("1=15", "2=13", "3=43", "4=9", "5=40", "6=13", "7=27", "8=21", "none=1");
         assertThat(totals.path("overall").path("spent").decimalValue()).isPositive();
+        // every amount spent in the demo is generated, and the totals say so
+        assertThat(totals.path("overall").path("syntheticSpent").decimalValue())
+                .isEqualByComparingTo(totals.path("overall").path("spent").decimalValue());
         JsonNode sistemaLatte = json(http, "/projects/prj-demo-patto2007-001");
         assertThat(sistemaLatte.path("title").asString()).isEqualTo("Sistema latte");
         assertThat(sistemaLatte.path("programme").path("kind").asString()).isEqualTo("CREMONA_PACT");

@@ -472,6 +472,7 @@ public class ProjectService {
         private BigDecimal local = BigDecimal.ZERO.setScale(2);
         private BigDecimal privateFunds = BigDecimal.ZERO.setScale(2);
         private BigDecimal spent = BigDecimal.ZERO.setScale(2);
+        private BigDecimal syntheticSpent = BigDecimal.ZERO.setScale(2);
 
         Sum(String key) {
             this.key = key;
@@ -492,6 +493,11 @@ public class ProjectService {
                 privateFunds = plus(privateFunds, d.funding().privateFunds());
             }
             spent = spent.add(project.spent());
+            for (Expenditure expenditure : project.expenditures()) {
+                if (expenditure.synthetic() && !project.isSuperseded(expenditure)) {
+                    syntheticSpent = syntheticSpent.add(expenditure.amount());
+                }
+            }
         }
 
         private static BigDecimal plus(BigDecimal sum, BigDecimal part) {
@@ -500,7 +506,7 @@ public class ProjectService {
 
         ProjectTotals.Group toGroup() {
             return new ProjectTotals.Group(
-                    key, projects, withCost, total, eu, national, regional, local, privateFunds, spent);
+                    key, projects, withCost, total, eu, national, regional, local, privateFunds, spent, syntheticSpent);
         }
     }
 }
