@@ -15,12 +15,7 @@ import org.springframework.core.io.Resource;
  */
 @ConfigurationProperties("osservatorio.gateway")
 public record GatewayProperties(
-        String adminKey,
-        Services services,
-        Stream stream,
-        RateLimit rateLimit,
-        Cors cors,
-        Aggregation aggregation) {
+        String adminKey, Services services, Stream stream, RateLimit rateLimit, Cors cors, Aggregation aggregation) {
 
     public GatewayProperties {
         if (adminKey == null || adminKey.isBlank()) {

@@ -2,13 +2,13 @@ package it.osservatorio.gateway.security;
 
 import it.osservatorio.gateway.GatewayProperties;
 import it.osservatorio.gateway.institution.adapter.InstitutionService;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import java.util.List;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.request.async.WebAsyncManagerIntegrationFilter;
 import org.springframework.web.cors.CorsConfiguration;
@@ -67,10 +67,20 @@ class GatewaySecurityConfiguration {
             cors.setAllowedOrigins(settings.allowedOrigins());
             cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
             cors.setAllowedHeaders(List.of(
-                    "Authorization", "X-API-Key", "Content-Type", "If-Match", "If-None-Match", "Last-Event-ID",
+                    "Authorization",
+                    "X-API-Key",
+                    "Content-Type",
+                    "If-Match",
+                    "If-None-Match",
+                    "Last-Event-ID",
                     RequestIdFilter.HEADER));
             cors.setExposedHeaders(List.of(
-                    "ETag", "Location", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", RequestIdFilter.HEADER));
+                    "ETag",
+                    "Location",
+                    "Retry-After",
+                    "RateLimit-Limit",
+                    "RateLimit-Remaining",
+                    RequestIdFilter.HEADER));
             cors.setMaxAge(3600L);
             source.registerCorsConfiguration("/**", cors);
         }

@@ -36,7 +36,8 @@ public class RateLimiter {
 
     private Bucket newBucket() {
         return Bucket.builder()
-                .addLimit(bandwidth -> bandwidth.capacity(limit.capacity()).refillGreedy(limit.refill(), limit.period()))
+                .addLimit(
+                        bandwidth -> bandwidth.capacity(limit.capacity()).refillGreedy(limit.refill(), limit.period()))
                 .build();
     }
 }

@@ -40,9 +40,14 @@ public class LiveEventLog {
         }
     }
 
-    public synchronized LiveEvent append(String topic, int partition, long offset, String name, String data) {
+    public LiveEvent append(String topic, int partition, long offset, String name, String data) {
+        return append(topic, partition, offset, name, data, EventFacets.NONE);
+    }
+
+    public synchronized LiveEvent append(
+            String topic, int partition, long offset, String name, String data, EventFacets facets) {
         position = position.with(topic, partition, offset);
-        LiveEvent event = new LiveEvent(topic, partition, offset, position.encode(), name, data);
+        LiveEvent event = new LiveEvent(topic, partition, offset, position.encode(), name, data, facets);
         buffer.addLast(event);
         while (buffer.size() > capacity) {
             LiveEvent evicted = buffer.removeFirst();

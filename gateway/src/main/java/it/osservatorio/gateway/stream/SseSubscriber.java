@@ -21,17 +21,26 @@ class SseSubscriber implements LiveSubscriber {
 
     private final SseEmitter emitter;
     private final BlockingQueue<LiveEvent> queue;
+    private final StreamFilter filter;
     private volatile StreamPosition seen;
     private volatile boolean open = true;
 
     SseSubscriber(SseEmitter emitter, int queueCapacity) {
+        this(emitter, queueCapacity, StreamFilter.ALL);
+    }
+
+    SseSubscriber(SseEmitter emitter, int queueCapacity, StreamFilter filter) {
         this.emitter = emitter;
+        this.filter = filter.acceptsAll() ? null : filter;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.seen = StreamPosition.empty();
     }
 
     @Override
     public boolean offer(LiveEvent event) {
+        if (filter != null && !filter.accepts(event)) {
+            return true;
+        }
         return !open || queue.offer(event);
     }
 
@@ -86,6 +95,9 @@ class SseSubscriber implements LiveSubscriber {
 
     private void send(LiveEvent event) throws IOException {
         if (event.partition() >= 0 && event.offset() <= seen.offset(event.topic(), event.partition())) {
+            return;
+        }
+        if (filter != null && !filter.accepts(event)) {
             return;
         }
         seen = seen.with(event.topic(), event.partition(), event.offset());

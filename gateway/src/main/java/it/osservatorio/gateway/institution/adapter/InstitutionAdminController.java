@@ -137,8 +137,8 @@ class InstitutionAdminController {
             @Valid @RequestBody(required = false) RotateKey request) {
         long grace = request == null || request.graceSeconds() == null ? 86_400 : request.graceSeconds();
         InstitutionService.Rotation rotation = institutions.rotateKey(id, keyId, Duration.ofSeconds(grace));
-        return ResponseEntity.created(
-                        URI.create("/api/admin/institutions/" + id + "/keys/" + rotation.issued().keyId()))
+        return ResponseEntity.created(URI.create("/api/admin/institutions/" + id + "/keys/"
+                        + rotation.issued().keyId()))
                 .body(new RotatedKey(
                         id,
                         rotation.issued().keyId(),

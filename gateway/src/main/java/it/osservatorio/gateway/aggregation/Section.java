@@ -1,0 +1,29 @@
+package it.osservatorio.gateway.aggregation;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One part of an aggregated view, from one service: {@code AVAILABLE} with the service's answer, or {@code
+ * UNAVAILABLE} with the reason (down, slow, or an error), so that the rest of the view still answers.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Section(Status status, String service, JsonNode data, String reason) {
+
+    public enum Status {
+        AVAILABLE,
+        UNAVAILABLE
+    }
+
+    static Section available(String service, JsonNode data) {
+        return new Section(Status.AVAILABLE, service, data, null);
+    }
+
+    static Section unavailable(String service, String reason) {
+        return new Section(Status.UNAVAILABLE, service, null, reason);
+    }
+
+    boolean isAvailable() {
+        return status == Status.AVAILABLE;
+    }
+}
