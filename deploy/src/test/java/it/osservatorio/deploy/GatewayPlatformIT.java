@@ -183,10 +183,9 @@ class GatewayPlatformIT {
         WebDriver browser = new ChromeDriver(service, options);
         try {
             browser.get(platform.url("gateway") + "/#/networks");
-            By total = By.id("members-total-" + cluster);
-            new WebDriverWait(browser, Duration.ofSeconds(30))
-                    .until(driver -> !driver.findElements(total).isEmpty());
-            assertThat(browser.findElement(total).getText()).isEqualTo("0");
+            String total = "members-total-" + cluster;
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> textOf(driver, total) != null);
+            assertThat(textOf(browser, total)).isEqualTo("0");
             assertThat(browser.findElement(By.tagName("html")).getAttribute("lang"))
                     .isEqualTo("it");
             assertThat(browser.findElement(By.id("live")).getText()).startsWith("In diretta");
@@ -195,7 +194,7 @@ class GatewayPlatformIT {
             created("registry", "/memberships", membership(member, "CLUSTER", cluster));
             long posted = System.nanoTime();
             new WebDriverWait(browser, Duration.ofSeconds(2), Duration.ofMillis(50))
-                    .until(driver -> "1".equals(driver.findElement(total).getText()));
+                    .until(driver -> "1".equals(textOf(driver, total)));
             long millis = (System.nanoTime() - posted) / 1_000_000;
 
             assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.notReloaded;"))
@@ -211,7 +210,10 @@ class GatewayPlatformIT {
             browser.findElement(By.id("lang")).click();
             new WebDriverWait(browser, Duration.ofSeconds(5)).until(driver -> "en"
                     .equals(driver.findElement(By.tagName("html")).getAttribute("lang")));
-            assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Clusters and supply chains");
+            new WebDriverWait(browser, Duration.ofSeconds(5))
+                    .until(driver -> String.valueOf(((org.openqa.selenium.JavascriptExecutor) driver)
+                                    .executeScript("return document.querySelector('h1').textContent;"))
+                            .contains("Clusters and supply chains"));
         } finally {
             browser.quit();
         }
@@ -234,6 +236,14 @@ class GatewayPlatformIT {
             assertThat(view.path(section).path("status").asString()).as(section).isEqualTo("UNAVAILABLE");
             assertThat(view.path(section).path("reason").asString()).contains("projects service");
         }
+    }
+
+    /** The text of an element by id, read in one script: the page re-renders sections while we look. */
+    private static String textOf(WebDriver browser, String id) {
+        Object text = ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript(
+                        "var e = document.getElementById(arguments[0]); return e ? e.textContent.trim() : null;", id);
+        return text == null ? null : text.toString();
     }
 
     private static HttpResponse<String> send(String url, WriteAttempt attempt, String bearer) throws Exception {
