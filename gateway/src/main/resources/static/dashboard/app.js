@@ -385,7 +385,7 @@
             { label: t('altriEnti'), data: rows.map(function (r) { return (r.members || {}).altriEnti; }), backgroundColor: '#8a5a00' }
           ]
         },
-        options: { scales: { x: { stacked: true }, y: { stacked: true } } }
+        options: { scales: { x: { stacked: true }, y: { stacked: true, ticks: { precision: 0 } } } }
       });
     });
   }

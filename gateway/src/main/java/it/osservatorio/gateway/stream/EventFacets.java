@@ -3,6 +3,7 @@ package it.osservatorio.gateway.stream;
 import java.util.HashSet;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the live stream's filters look at, extracted once per event when the gateway reads it: the strategic axes
@@ -12,9 +13,27 @@ public record EventFacets(Set<Integer> axes, Set<String> organisations) {
 
     public static final EventFacets NONE = new EventFacets(Set.of(), Set.of());
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     public EventFacets {
         axes = Set.copyOf(axes);
         organisations = Set.copyOf(organisations);
+    }
+
+    /** Reads the facets of a live event's data line; an organisation's own events name it in their subject. */
+    public static EventFacets parse(String type, String data) {
+        if (data == null || data.isEmpty()) {
+            return NONE;
+        }
+        try {
+            JsonNode line = JSON.readTree(data);
+            String subject = type.contains(".registry.organisation.")
+                    ? line.path("subject").asString(null)
+                    : null;
+            return of(line.get("payload"), subject);
+        } catch (RuntimeException e) {
+            return NONE;
+        }
     }
 
     /** @param organisationSubject the event's subject when it names an organisation (deletions have no payload) */
@@ -24,7 +43,7 @@ public record EventFacets(Set<Integer> axes, Set<String> organisations) {
         if (organisationSubject != null) {
             organisations.add(organisationSubject);
         }
-        if (payload != null) {
+        if (payload != null && !payload.isNull()) {
             collect(payload, axes, organisations, 0);
         }
         return axes.isEmpty() && organisations.isEmpty() ? NONE : new EventFacets(axes, organisations);

@@ -40,14 +40,9 @@ public class LiveEventLog {
         }
     }
 
-    public LiveEvent append(String topic, int partition, long offset, String name, String data) {
-        return append(topic, partition, offset, name, data, EventFacets.NONE);
-    }
-
-    public synchronized LiveEvent append(
-            String topic, int partition, long offset, String name, String data, EventFacets facets) {
+    public synchronized LiveEvent append(String topic, int partition, long offset, String name, String data) {
         position = position.with(topic, partition, offset);
-        LiveEvent event = new LiveEvent(topic, partition, offset, position.encode(), name, data, facets);
+        LiveEvent event = new LiveEvent(topic, partition, offset, position.encode(), name, data);
         buffer.addLast(event);
         while (buffer.size() > capacity) {
             LiveEvent evicted = buffer.removeFirst();

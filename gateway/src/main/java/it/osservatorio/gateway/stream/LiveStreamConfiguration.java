@@ -20,7 +20,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -71,15 +70,12 @@ class LiveStreamConfiguration {
             MessageHeaders headers = message.getHeaders();
             ReceivedEvent event = liveStreamCodec.read(
                     (String) headers.get(KafkaHeaders.RECEIVED_KEY), headers, message.getPayload());
-            String topic = (String) headers.get(KafkaHeaders.RECEIVED_TOPIC);
-            JsonNode payload = payloadTree(event);
             log.append(
-                    topic,
+                    (String) headers.get(KafkaHeaders.RECEIVED_TOPIC),
                     (Integer) headers.get(KafkaHeaders.RECEIVED_PARTITION),
                     (Long) headers.get(KafkaHeaders.OFFSET),
                     event.type().ceType(),
-                    data(event, payload),
-                    facets(topic, event, payload));
+                    data(event));
         };
     }
 
@@ -89,15 +85,13 @@ class LiveStreamConfiguration {
             EventCodec liveStreamCodec) {
         return record -> {
             ReceivedEvent event = liveStreamCodec.read(record.key(), record.headers(), record.value());
-            JsonNode payload = payloadTree(event);
             return new LiveEvent(
                     record.topic(),
                     record.partition(),
                     record.offset(),
                     "",
                     event.type().ceType(),
-                    data(event, payload),
-                    facets(record.topic(), event, payload));
+                    data(event));
         };
     }
 
@@ -124,15 +118,6 @@ class LiveStreamConfiguration {
     }
 
     static String data(ReceivedEvent event) {
-        return data(event, payloadTree(event));
-    }
-
-    /** The payload as a tree, once per event: it is written into the data line and read for the filters' facets. */
-    static JsonNode payloadTree(ReceivedEvent event) {
-        return event.payload().<JsonNode>map(JSON::valueToTree).orElse(null);
-    }
-
-    static String data(ReceivedEvent event, JsonNode payload) {
         return JSON.writeValueAsString(new LiveEventData(
                 event.id(),
                 event.type().ceType(),
@@ -140,10 +125,6 @@ class LiveStreamConfiguration {
                 event.subject(),
                 event.time(),
                 event.aggregateVersion(),
-                payload));
-    }
-
-    static EventFacets facets(String topic, ReceivedEvent event, JsonNode payload) {
-        return EventFacets.of(payload, Topics.ORGANISATIONS.equals(topic) ? event.subject() : null);
+                event.payload().orElse(null)));
     }
 }
