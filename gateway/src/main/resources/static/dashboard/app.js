@@ -173,31 +173,44 @@
 
   /* ---------- pages ---------- */
 
+  /**
+   * The indicators-service's summary (GET /summary[?axis=n]): one entry per axis with each indicator and its latest
+   * value (an IndicatorValueChanged, or null while it has none). Returns the rows of one axis as value objects.
+   */
+  function indicatorRows(summary, axis) {
+    var entry = listOf(summary).filter(function (e) { return e.axis && (e.axis.number === axis || e.axis === axis); })[0];
+    if (!entry) { return []; }
+    return (entry.indicators || []).map(function (row) {
+      return Object.assign({ indicatorCode: row.code, nameIt: row.nameIt, axis: axis, territory: row.territory },
+        row.latest || {});
+    });
+  }
+
   function home() {
     return Promise.all([
       section(getJson('/api/projects/projects/totals?by=axis')),
-      Promise.all(AXES.map(function (axis) {
-        return section(getJson('/api/indicators/indicators/axes/' + axis.n + '/summary'));
-      }))
+      section(getJson('/api/indicators/summary'))
     ]).then(function (results) {
       var totals = results[0];
+      var indicators = results[1];
       var byAxis = {};
       if (totals.status === 'AVAILABLE') {
         (totals.data.groups || []).forEach(function (group) { byAxis[group.key] = group; });
       }
       var html = '<h1>' + esc(t('axesTitle')) + '</h1>';
       if (totals.status !== 'AVAILABLE') { html += unavailable(totals); }
+      if (indicators.status !== 'AVAILABLE') { html += unavailable(indicators); }
       html += '<ul class="axes">';
-      AXES.forEach(function (axis, index) {
-        var indicators = results[1][index];
-        var values = indicators.status === 'AVAILABLE' ? listOf(indicators.data) : [];
+      AXES.forEach(function (axis) {
+        var values = indicators.status === 'AVAILABLE' ? indicatorRows(indicators.data, axis.n) : [];
         values = mergeLive(values, axis.n);
+        var withValue = values.filter(function (v) { return v.value !== undefined && v.value !== null; });
         var group = byAxis[String(axis.n)] || { projects: 0, totalCost: 0 };
         html += '<li><a href="#/axes/' + axis.n + '" id="axis-link-' + axis.n + '">' + esc(t('axis')) + ' ' + axis.n +
           ' – ' + esc(axis[lang]) + '</a><dl class="figures">' +
           '<dt>' + esc(t('status')) + '</dt><dd id="axis-status-' + axis.n + '">' +
-          (indicators.status === 'AVAILABLE' || values.length ? statusBadge(worstStatus(values)) : esc(t('unavailable'))) +
-          '</dd><dt>' + esc(t('indicators')) + '</dt><dd>' + values.length + '</dd>' +
+          (indicators.status === 'AVAILABLE' || values.length ? statusBadge(worstStatus(withValue)) : esc(t('unavailable'))) +
+          '</dd><dt>' + esc(t('indicators')) + '</dt><dd>' + withValue.length + ' / ' + values.length + '</dd>' +
           '<dt>' + esc(t('projects')) + '</dt><dd id="axis-projects-' + axis.n + '">' +
           (totals.status === 'AVAILABLE' ? number(group.projects, 0) : '–') + '</dd>' +
           '<dt>' + esc(t('totalCost')) + '</dt><dd id="axis-cost-' + axis.n + '">' +
@@ -210,12 +223,15 @@
 
   function mergeLive(values, axis) {
     var byKey = {};
-    values.forEach(function (v) { byKey[v.seriesKey || v.indicatorCode] = v; });
-    Object.keys(liveIndicators).forEach(function (key) {
-      var v = liveIndicators[key];
+    values.forEach(function (v) { byKey[v.indicatorCode + '|' + (v.territory || '')] = v; });
+    Object.keys(liveIndicators).forEach(function (seriesKey) {
+      var v = liveIndicators[seriesKey];
       if (v.axis === axis) {
+        var key = v.indicatorCode + '|' + (v.territory || '');
         var old = byKey[key];
-        if (!old || !old.version || v.version >= old.version) { byKey[key] = v; }
+        if (old && old.period && v.period && String(v.period) < String(old.period)) { return; }
+        if (old && old.period === v.period && old.version && v.version < old.version) { return; }
+        byKey[key] = Object.assign({}, old || {}, v);
       }
     });
     return Object.keys(byKey).map(function (key) { return byKey[key]; });
@@ -225,7 +241,7 @@
     return getJson('/api/views/axes/' + n).then(function (view) {
       var html = '<h1>' + esc(t('axis')) + ' ' + n + ' – ' + esc(axisName(n)) + '</h1>';
       html += '<h2 id="indicators-heading">' + esc(t('indicators')) + '</h2>';
-      var values = view.indicators.status === 'AVAILABLE' ? listOf(view.indicators.data) : [];
+      var values = view.indicators.status === 'AVAILABLE' ? indicatorRows(view.indicators.data, n) : [];
       values = mergeLive(values, n);
       if (view.indicators.status !== 'AVAILABLE' && !values.length) { html += unavailable(view.indicators); }
       if (values.length) {

@@ -91,7 +91,7 @@ public final class GatewayBenchmark {
         for (int i = 0; i < warmUp + iterations; i++) {
             int axis = i % 8 + 1;
             List<URI> direct = List.of(
-                    indicators.resolve("/indicators/axes/" + axis + "/summary"),
+                    indicators.resolve("/summary?axis=" + axis),
                     projects.resolve("/projects?axis=" + axis + "&limit=50"),
                     projects.resolve("/projects/totals?by=axis&axis=" + axis),
                     projects.resolve("/calls?status=OPEN&axis=" + axis));

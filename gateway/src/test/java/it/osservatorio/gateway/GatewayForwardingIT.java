@@ -287,6 +287,22 @@ class GatewayForwardingIT {
     }
 
     @Test
+    void shouldAskEachServiceForInstitutionsDataWhenInstitutionOverviewIsRead() throws Exception {
+        HttpResponse<String> response =
+                http.get("/api/views/institutions/camera-commercio-cremona").send();
+        RecordingDownstream.Received asked = REGISTRY.next();
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        var view = JSON.readTree(response.body());
+        assertThat(view.path("institutionId").asString()).isEqualTo("camera-commercio-cremona");
+        assertThat(asked.path()).isEqualTo("/organisations?owner=camera-commercio-cremona&limit=100");
+        assertThat(view.path("organisations").path("status").asString()).isEqualTo("AVAILABLE");
+        for (String section : java.util.List.of("projects", "funding", "calls")) {
+            assertThat(view.path(section).path("status").asString()).as(section).isEqualTo("UNAVAILABLE");
+        }
+    }
+
+    @Test
     void shouldExplainAxisWhenViewAsksForAxisNine() {
         HttpResponse<String> response = http.get("/api/views/axes/9").send();
 

@@ -25,8 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Aggregated views", description = "Public views assembled from several services in one call")
 class AggregateController {
 
-    /** The indicators-service's summary of one axis (its REST contract, issue 6). */
-    static final String INDICATORS_OF_AXIS = "/indicators/axes/%d/summary";
+    /** The indicators-service's summary of one axis: each indicator's latest value, deviation and status (issue 6). */
+    static final String INDICATORS_OF_AXIS = "/summary?axis=%d";
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
 
