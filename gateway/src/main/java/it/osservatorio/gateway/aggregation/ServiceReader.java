@@ -2,11 +2,9 @@ package it.osservatorio.gateway.aggregation;
 
 import it.osservatorio.gateway.GatewayProperties;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -14,22 +12,31 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads public data from the services for the aggregated views: every call starts at once on its own virtual thread
  * and is given up after the configured timeout, when its section becomes unavailable instead of failing the view.
+ * Blocking Apache HttpClient calls on virtual threads (pooled connections, no hand-off to a selector thread); the
+ * services' JSON is passed through unparsed.
  */
 @Component
 public class ServiceReader implements AutoCloseable {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private final Map<String, URI> services;
     private final Duration timeout;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
-    private final HttpClient client;
+    private final CloseableHttpClient client;
 
     ServiceReader(GatewayProperties properties) {
         this.services = Map.of(
@@ -37,10 +44,22 @@ public class ServiceReader implements AutoCloseable {
                 "projects", properties.services().projects(),
                 "indicators", properties.services().indicators());
         this.timeout = properties.aggregation().timeout();
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(timeout)
-                .executor(threads)
-                .version(HttpClient.Version.HTTP_1_1)
+        Timeout limit = Timeout.of(timeout);
+        this.client = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnPerRoute(properties.services().connectionsPerService())
+                        .setMaxConnTotal(3 * properties.services().connectionsPerService())
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(limit)
+                                .setSocketTimeout(limit)
+                                .build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectionRequestTimeout(limit)
+                        .setResponseTimeout(limit)
+                        .build())
+                .disableAutomaticRetries()
+                .disableCookieManagement()
                 .build();
     }
 
@@ -72,39 +91,43 @@ public class ServiceReader implements AutoCloseable {
     /** Starts {@code GET <service><path>} and returns at once. */
     public Pending get(String service, String path) {
         URI base = services.get(service);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path))
-                .timeout(timeout)
-                .header("Accept", "application/json")
-                .GET()
-                .build();
-        CompletableFuture<Section> future = CompletableFuture.supplyAsync(() -> read(service, request), threads);
+        URI uri = URI.create(base.toString().replaceAll("/$", "") + path);
+        CompletableFuture<Section> future = CompletableFuture.supplyAsync(() -> read(service, uri), threads);
         return new Pending(service, future);
     }
 
-    private Section read(String service, HttpRequest request) {
+    private Section read(String service, URI uri) {
+        HttpGet request = new HttpGet(uri);
+        request.setHeader("Accept", "application/json");
         try {
-            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() == 200) {
-                return Section.available(service, JSON.readTree(response.body()));
-            }
-            if (response.statusCode() == 404) {
-                return new Section(Section.Status.UNAVAILABLE, service, null, NOT_FOUND);
-            }
-            return Section.unavailable(
-                    service, "the " + service + " service answered " + response.statusCode() + "; try again shortly");
-        } catch (HttpTimeoutException e) {
+            return client.execute(request, response -> {
+                int status = response.getCode();
+                if (status == 200) {
+                    ContentType type = ContentType.parseLenient(
+                            response.getEntity() == null
+                                    ? null
+                                    : response.getEntity().getContentType());
+                    if (type == null || !type.getMimeType().contains("json")) {
+                        return Section.unavailable(service, "the " + service + " service did not answer with JSON");
+                    }
+                    return Section.available(
+                            service, EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8));
+                }
+                EntityUtils.consume(response.getEntity());
+                if (status == 404) {
+                    return new Section(Section.Status.UNAVAILABLE, service, null, NOT_FOUND);
+                }
+                return Section.unavailable(
+                        service, "the " + service + " service answered " + status + "; try again shortly");
+            });
+        } catch (SocketTimeoutException e) {
             return Section.unavailable(service, timeoutReason(service));
         } catch (IOException e) {
             return Section.unavailable(service, "the " + service + " service cannot be reached right now");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Section.unavailable(service, "interrupted");
-        } catch (RuntimeException e) {
-            return Section.unavailable(service, "the " + service + " service sent an answer that is not JSON");
         }
     }
 
-    static final String NOT_FOUND = "not found";
+    static final String NOT_FOUND = "the service has no such resource (404)";
 
     private String timeoutReason(String service) {
         return "the " + service + " service did not answer within " + timeout.toMillis() + " ms";
@@ -113,6 +136,6 @@ public class ServiceReader implements AutoCloseable {
     @Override
     public void close() {
         threads.shutdownNow();
-        client.close();
+        client.close(CloseMode.IMMEDIATE);
     }
 }

@@ -10,12 +10,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 
 @RestController
 @Tag(name = "Live stream", description = "Every change on the platform as Server-Sent Events")
@@ -47,7 +49,7 @@ class LiveStreamController {
                     + " source, subject, time, version, payload}. Reconnect with Last-Event-ID to get every event"
                     + " after that position, without gaps. Optional filters (each given one must match): axis,"
                     + " kinds, organisation.")
-    SseEmitter stream(
+    ResponseEntity<ResponseBodyEmitter> stream(
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader,
             @Parameter(description = "alternative to the Last-Event-ID header") @RequestParam(required = false)
                     String lastEventId,
@@ -69,7 +71,7 @@ class LiveStreamController {
         StreamFilter filter = StreamFilter.parse(axis, kinds, organisation);
         String resumeFrom = lastEventIdHeader != null ? lastEventIdHeader : lastEventId;
         StreamPosition from = StreamPosition.parse(resumeFrom).orElse(null);
-        SseEmitter emitter = new SseEmitter(0L);
+        ResponseBodyEmitter emitter = new ResponseBodyEmitter(0L);
         SseSubscriber subscriber =
                 new SseSubscriber(emitter, properties.stream().clientQueue(), filter);
         LiveEventLog.Resume resume = log.subscribe(subscriber, from);
@@ -92,6 +94,10 @@ class LiveStreamController {
             subscriber.run(resume.start(), replay);
             cleanUp.run();
         });
-        return emitter;
+        return ResponseEntity.ok()
+                .contentType(MediaType.TEXT_EVENT_STREAM)
+                .cacheControl(CacheControl.noStore())
+                .header("X-Accel-Buffering", "no")
+                .body(emitter);
     }
 }

@@ -62,7 +62,7 @@ public record StreamFilter(Set<Integer> axes, List<String> kinds, Set<String> or
         if (!kinds.isEmpty() && !matchesKind(event.name())) {
             return false;
         }
-        EventFacets facets = event.facets().get();
+        EventFacets facets = event.facets();
         if (!axes.isEmpty() && facets.axes().stream().noneMatch(axes::contains)) {
             return false;
         }
