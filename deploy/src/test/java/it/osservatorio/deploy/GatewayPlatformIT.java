@@ -214,6 +214,21 @@ class GatewayPlatformIT {
                     .until(driver -> String.valueOf(((org.openqa.selenium.JavascriptExecutor) driver)
                                     .executeScript("return document.querySelector('h1').textContent;"))
                             .contains("Clusters and supply chains"));
+
+            browser.get(platform.url("gateway") + "/#/axes/1");
+            new WebDriverWait(browser, Duration.ofSeconds(10))
+                    .until(driver -> heading(driver).contains("Axis 1"));
+            assertThat(textOf(browser, "axis-projects"))
+                    .as("the axis page's funding section")
+                    .isNotNull();
+            browser.get(platform.url("gateway") + "/#/calls");
+            new WebDriverWait(browser, Duration.ofSeconds(10))
+                    .until(driver -> heading(driver).equals("Calls"));
+            assertThat(textOf(browser, "calls-OPEN")).isEqualTo("Open");
+            browser.get(platform.url("gateway") + "/#/");
+            new WebDriverWait(browser, Duration.ofSeconds(10))
+                    .until(driver -> heading(driver).equals("The 8 strategic axes"));
+            assertThat(textOf(browser, "axis-link-8")).contains("Axis 8");
         } finally {
             browser.quit();
         }
@@ -236,6 +251,11 @@ class GatewayPlatformIT {
             assertThat(view.path(section).path("status").asString()).as(section).isEqualTo("UNAVAILABLE");
             assertThat(view.path(section).path("reason").asString()).contains("projects service");
         }
+    }
+
+    private static String heading(WebDriver browser) {
+        return String.valueOf(((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("var h = document.querySelector('h1'); return h ? h.textContent.trim() : '';"));
     }
 
     /** The text of an element by id, read in one script: the page re-renders sections while we look. */
