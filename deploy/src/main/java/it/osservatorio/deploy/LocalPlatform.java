@@ -174,14 +174,20 @@ public final class LocalPlatform implements AutoCloseable {
 
     /**
      * The configuration of the start command: the default ports, and the registry and projects-service load their
-     * demo data (clusters, filiere and their members, ADR 0013; the pact's projects and the dated calls, ADR 0016),
+     * demo data (clusters, filiere and their members, ADR 0013; the pact's projects and the dated calls, ADR 0016;
+     * illustrative values of the pact's indicators, ADR 0019),
      * which they do idempotently on every start. Tests and benchmarks start
      * the platform with their own configuration and get no demo data.
      */
     static PlatformConfig startCommandConfig(Path home, Path repository) {
         return PlatformConfig.defaults(home, repository)
-                .withExtraArguments(
-                        Map.of("registry", List.of(DEMO_DATA_ARGUMENT), "projects", List.of(DEMO_DATA_ARGUMENT)));
+                .withExtraArguments(Map.of(
+                        "registry",
+                        List.of(DEMO_DATA_ARGUMENT),
+                        "projects",
+                        List.of(DEMO_DATA_ARGUMENT),
+                        "indicators",
+                        List.of(DEMO_DATA_ARGUMENT)));
     }
 
     public static void main(String[] args) throws InterruptedException {
