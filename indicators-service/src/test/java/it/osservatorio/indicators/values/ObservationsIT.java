@@ -249,15 +249,15 @@ class ObservationsIT extends RunningIndicatorsService {
                         .statusCode())
                 .isEqualTo(200);
 
-        HttpResponse<String> csv = http.get(
-                        "/reports/annual?year=2025&format=csv&territory=" + encode(territory))
+        HttpResponse<String> csv = http.get("/reports/annual?year=2025&format=csv&territory=" + encode(territory))
                 .send();
         HttpResponse<String> html = http.get("/reports/annual?year=2025&territory=" + encode(territory))
                 .send();
 
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type")).get().asString().startsWith("text/csv");
-        String row = csv.body().lines()
+        String row = csv.body()
+                .lines()
                 .filter(line -> line.contains(",IND-23,"))
                 .findFirst()
                 .orElseThrow();
@@ -265,10 +265,12 @@ class ObservationsIT extends RunningIndicatorsService {
                 .startsWith("8,")
                 .contains(",indicator,IND-23,Numero servizi online enti locali,," + territory
                         + ",2025,30,50,45,-5,-10.00,AT_RISK,false,,,,40,45");
-        assertThat(csv.body().lines().filter(line -> line.contains(",progress,PRJ-COUNT-A8,"))).hasSize(1);
+        assertThat(csv.body().lines().filter(line -> line.contains(",progress,PRJ-COUNT-A8,")))
+                .hasSize(1);
         assertThat(html.statusCode()).isEqualTo(200);
         assertThat(html.body()).contains("Rapporto annuale di monitoraggio 2025", "Asse 8", "a rischio");
-        assertThat(http.get("/reports/annual?year=2025&format=pdf").send().statusCode()).isEqualTo(400);
+        assertThat(http.get("/reports/annual?year=2025&format=pdf").send().statusCode())
+                .isEqualTo(400);
     }
 
     private ObservationSubmitted observation(String code, String period, String value, String submissionId) {
