@@ -128,6 +128,7 @@ public final class IndicatorsBenchmark {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka));
                 KafkaProducer<String, byte[]> producer = producer()) {
             Map<TopicPartition, Long> before = endOffsets(admin, Topics.INDICATOR_OBSERVATIONS);
+            long valuesBefore = total(endOffsets(admin, Topics.INDICATOR_VALUES));
             long start = System.nanoTime();
             records.forEach(producer::send);
             producer.flush();
@@ -137,14 +138,29 @@ public final class IndicatorsBenchmark {
                 Thread.sleep(20);
             }
             long ingested = System.nanoTime();
+            while (total(endOffsets(admin, Topics.INDICATOR_VALUES)) < valuesBefore + count) {
+                Thread.sleep(20);
+            }
+            long published = System.nanoTime();
             double serviceRate = count / seconds(ingested - start);
             double produceRate = count / seconds(produced - start);
             double rawRate = rawConsumerRate(before, count);
             System.out.printf(
                     "ingest: %,d observations | producer %,.0f/s | indicators-service ingested %,.0f/s (send → committed,"
-                            + " %.2f s) | baseline raw consumer on the same records %,.0f/s%n",
-                    count, produceRate, serviceRate, seconds(ingested - start), rawRate);
+                            + " %.2f s), value changes published %,.0f/s (send → last on the values topic, %.2f s) |"
+                            + " baseline raw consumer on the same records %,.0f/s%n",
+                    count,
+                    produceRate,
+                    serviceRate,
+                    seconds(ingested - start),
+                    count / seconds(published - start),
+                    seconds(published - start),
+                    rawRate);
         }
+    }
+
+    private static long total(Map<TopicPartition, Long> offsets) {
+        return offsets.values().stream().mapToLong(Long::longValue).sum();
     }
 
     private boolean committedPast(Admin admin, Map<TopicPartition, Long> ends) throws Exception {
@@ -387,12 +403,16 @@ public final class IndicatorsBenchmark {
 
     private Map<TopicPartition, Long> endOffsets(Admin admin, String topic) throws Exception {
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        admin.describeTopics(List.of(topic))
-                .allTopicNames()
-                .get()
-                .get(topic)
-                .partitions()
-                .forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+        try {
+            admin.describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get()
+                    .get(topic)
+                    .partitions()
+                    .forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+        } catch (java.util.concurrent.ExecutionException e) {
+            return Map.of(); // the topic does not exist yet
+        }
         Map<TopicPartition, Long> ends = new HashMap<>();
         admin.listOffsets(request).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
         return ends;

@@ -55,6 +55,15 @@ public class MongoSeriesStore implements SeriesStore {
     }
 
     @Override
+    public java.util.Set<String> keys() {
+        Query all = new Query();
+        all.fields().include("_id");
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        mongo.find(all, Document.class, COLLECTION).forEach(d -> keys.add(d.getString("_id")));
+        return keys;
+    }
+
+    @Override
     public List<SeriesCell> findByIndicator(String indicatorCode) {
         return mongo.find(new Query(where("indicatorCode").is(indicatorCode)), Document.class, COLLECTION).stream()
                 .map(MongoSeriesStore::cellOf)

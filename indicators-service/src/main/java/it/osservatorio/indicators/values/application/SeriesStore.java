@@ -11,6 +11,9 @@ public interface SeriesStore {
 
     Optional<SeriesCell> find(String key);
 
+    /** The keys of every stored cell (read once at start, so that a new cell needs no look-up). */
+    java.util.Set<String> keys();
+
     /** Every cell of an indicator, all periods and territories. */
     List<SeriesCell> findByIndicator(String indicatorCode);
 

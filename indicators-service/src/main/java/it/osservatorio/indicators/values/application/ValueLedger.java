@@ -44,6 +44,8 @@ public class ValueLedger {
     private final Clock clock;
     private final Map<String, SeriesCell> cache = new ConcurrentHashMap<>();
     private final Map<String, Target> targets = new ConcurrentHashMap<>();
+    /** Every stored cell's key: a key not in it is a new cell, with nothing to read from the store. */
+    private final java.util.Set<String> storedKeys = ConcurrentHashMap.newKeySet();
 
     public ValueLedger(
             Catalogue catalogue, SeriesStore store, TargetStore targetStore, Thresholds defaults, Clock clock) {
@@ -52,6 +54,7 @@ public class ValueLedger {
         this.targetStore = targetStore;
         this.defaults = defaults;
         this.clock = clock;
+        storedKeys.addAll(store.keys());
         targetStore.all().forEach(t -> targets.put(SeriesKey.of(t.indicatorCode(), t.period(), t.territory()), t));
     }
 
@@ -253,6 +256,9 @@ public class ValueLedger {
         if (cached != null) {
             return java.util.Optional.of(cached);
         }
+        if (!storedKeys.contains(key)) {
+            return java.util.Optional.empty();
+        }
         java.util.Optional<SeriesCell> stored = store.find(key);
         stored.ifPresent(cell -> cache.put(key, cell));
         return stored;
@@ -284,7 +290,10 @@ public class ValueLedger {
         }
         try {
             store.write(writes);
-            writes.forEach(w -> cache.put(w.cell().key(), w.cell()));
+            writes.forEach(w -> {
+                cache.put(w.cell().key(), w.cell());
+                storedKeys.add(w.cell().key());
+            });
         } catch (RuntimeException e) {
             writes.forEach(w -> cache.remove(w.cell().key()));
             throw e;
