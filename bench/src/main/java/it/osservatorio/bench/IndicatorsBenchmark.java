@@ -110,12 +110,13 @@ public final class IndicatorsBenchmark {
         EventCodec codec = new EventCodec("bench-institution");
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>(count);
         Instant now = Instant.now();
+        int cellOffset = (int) (System.currentTimeMillis() / 1000 % 200) * 5000; // new cells in each run
         for (int i = 0; i < count; i++) {
             ObservationSubmitted observation = new ObservationSubmitted(
                     "bench-" + run + "-" + i,
                     "IND-02",
                     String.valueOf(2000 + i % 25),
-                    String.format("COMUNE:%06d", (i / 25) % 1_000_000),
+                    String.format("COMUNE:%06d", (i / 25 + cellOffset) % 1_000_000),
                     BigDecimal.valueOf(100 + i % 997),
                     null,
                     "IndicatorsBenchmark (synthetic)",
