@@ -64,7 +64,8 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li><b>ingest</b>: N observations produced to {@code osservatorio.indicators.observations.v1} as fast as the
  *       producer goes; the figure is N / (first send → the moment group {@code indicators-service} has committed past
  *       the last of them, i.e. stored them and queued their value changes). Baseline in the same run: a raw consumer
- *       reading the same N records from the same topic.
+ *       reading the same N records from the same topic, and raw {@code insertMany} of N equivalent cell documents (one
+ *       revision, one pending event) on the same MongoDB server.
  *   <li><b>computed</b>: project events, one at a time at a fixed rate, each changing "projects of axis n"; latency
  *       from the send to the moment a consumer reads the {@code IndicatorValueChanged} of {@code PRJ-COUNT-An} whose
  *       {@code knownAt} covers the event's time. Baseline: the same records' raw produce → consume latency on the
@@ -75,6 +76,7 @@ import tools.jackson.databind.json.JsonMapper;
  * </ol>
  *
  * <p>System properties: {@code bench.kafka} (localhost:9092), {@code bench.indicators} (http://localhost:8083),
+ * {@code bench.mongo} (mongodb://localhost:27017, for the raw insertMany baseline of the ingest),
  * {@code bench.identityKey} (default {@code $OSSERVATORIO_HOME/keys/identity-private.pem}), {@code bench.scenarios}
  * (ingest,computed,replay), {@code bench.observations} (100000), {@code bench.projects} (200), {@code bench.rate}
  * (20 project events/s), {@code bench.entities} (20000).
@@ -86,6 +88,7 @@ public final class IndicatorsBenchmark {
 
     private final String kafka = System.getProperty("bench.kafka", "localhost:9092");
     private final String indicators = System.getProperty("bench.indicators", "http://localhost:8083");
+    private final String mongo = System.getProperty("bench.mongo", "mongodb://localhost:27017");
     private final String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -146,18 +149,55 @@ public final class IndicatorsBenchmark {
             double serviceRate = count / seconds(ingested - start);
             double produceRate = count / seconds(produced - start);
             double rawRate = rawConsumerRate(before, count);
+            String payload = new String(records.getFirst().value(), java.nio.charset.StandardCharsets.UTF_8);
+            double insertRate = InsertManyBaseline.rowsPerSecond(
+                    mongo, "indicator_series_", List.of(), count, i -> seriesDocument(i, payload));
             System.out.printf(
                     "ingest: %,d observations | producer %,.0f/s | indicators-service ingested %,.0f/s (send → committed,"
                             + " %.2f s), value changes published %,.0f/s (send → last on the values topic, %.2f s) |"
-                            + " baseline raw consumer on the same records %,.0f/s%n",
+                            + " baseline raw consumer on the same records %,.0f/s, raw insertMany of %,d equivalent"
+                            + " cell documents on the same MongoDB server %,.0f/s%n",
                     count,
                     produceRate,
                     serviceRate,
                     seconds(ingested - start),
                     count / seconds(published - start),
                     seconds(published - start),
-                    rawRate);
+                    rawRate,
+                    count,
+                    insertRate);
         }
+    }
+
+    /** A series cell as indicators-service stores it: one revision and one pending event. */
+    private static org.bson.Document seriesDocument(int i, String payload) {
+        Date now = new Date();
+        return new org.bson.Document("_id", "IND-02|" + (2000 + i % 25) + "|COMUNE:" + String.format("%06d", i / 25))
+                .append("indicatorCode", "IND-02")
+                .append("period", String.valueOf(2000 + i % 25))
+                .append("territory", String.format("COMUNE:%06d", i / 25))
+                .append("kind", "OBSERVED")
+                .append("version", 1L)
+                .append("status", "NO_TARGET")
+                .append(
+                        "revisions",
+                        List.of(new org.bson.Document("revision", 1)
+                                .append("value", String.valueOf(100 + i % 997))
+                                .append("knownAt", now)
+                                .append("source", "IndicatorsBenchmark (synthetic)")
+                                .append("institutionId", "bench-institution")
+                                .append("synthetic", true)
+                                .append("note", null)
+                                .append("submissionId", "bench-" + i)))
+                .append(
+                        "pendingEvents",
+                        List.of(new org.bson.Document(
+                                        "eventId", UUID.randomUUID().toString())
+                                .append("ceType", "it.osservatorio.indicators.value.changed.v1")
+                                .append("subject", "IND-02")
+                                .append("aggregateVersion", 1L)
+                                .append("time", now)
+                                .append("payload", payload)));
     }
 
     private static long total(Map<TopicPartition, Long> offsets) {
