@@ -17,8 +17,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads illustrative values ({@code synthetic: true}) for the pact's 24 observed indicators, 2019 to 2025 in the
- * province of Cremona, and illustrative 2025 targets, when {@code osservatorio.demo.enabled=true} (the start command
+ * Loads illustrative values ({@code synthetic: true}) for the pact's 24 observed indicators, 2020 to 2026 in the
+ * province of Cremona, and illustrative 2026 targets, when {@code osservatorio.demo.enabled=true} (the start command
  * sets it). Idempotent: values repeat their submissionIds, targets are set only when missing. Computed indicators need
  * no demo data: they are computed from the registry's and projects-service's demo data.
  */

@@ -19,8 +19,8 @@ public final class IndicatorsDemoData {
 
     public static final String INSTITUTION = "osservatorio-demo";
     public static final String TERRITORY = "PROVINCE:CR";
-    public static final int FIRST_YEAR = 2019;
-    public static final int LAST_YEAR = 2025;
+    public static final int FIRST_YEAR = 2020;
+    public static final int LAST_YEAR = 2026;
     public static final String SOURCE = "Valore illustrativo generato per la demo (synthetic): non è una statistica";
     public static final String TARGET_NOTE = "Target illustrativo della demo (synthetic): non deciso dal Comitato"
             + " strategico, che non ha ancora fissato i target del patto";
@@ -48,12 +48,17 @@ public final class IndicatorsDemoData {
         return observations;
     }
 
-    /** An illustrative target for the last year: the first year's value improved by 10 %. */
+    /**
+     * An illustrative target for the last year: the first year's value improved by 5 to 23 % depending on the
+     * indicator, so that the demo shows every status.
+     */
     public static Target target(Indicator indicator, Instant decidedAt) {
         BigDecimal baseline = value(indicator, FIRST_YEAR);
+        BigDecimal improvement = new BigDecimal("0.05")
+                .add(new BigDecimal("0.06").multiply(BigDecimal.valueOf(Math.max(indicator.seq(), 1) % 4)));
         BigDecimal factor = indicator.direction() == IndicatorDirection.LOWER_IS_BETTER
-                ? new BigDecimal("0.90")
-                : new BigDecimal("1.10");
+                ? BigDecimal.ONE.subtract(improvement)
+                : BigDecimal.ONE.add(improvement);
         BigDecimal target = clamp(indicator, baseline.multiply(factor).setScale(1, RoundingMode.HALF_EVEN));
         return new Target(
                 indicator.code(),

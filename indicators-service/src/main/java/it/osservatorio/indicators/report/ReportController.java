@@ -131,7 +131,8 @@ class ReportController {
                     .append(escape(section.axis().name()))
                     .append("</h2>\n")
                     .append(statuses(section.statuses()));
-            out.append("<h3>Avanzamento dei progetti</h3>\n");
+            out.append("<h3>Avanzamento dei progetti</h3>\n<p>Valori calcolati dagli eventi dei progetti e dei bandi,"
+                    + " riferiti all'anno dell'ultimo evento: vuoto se nell'anno non ve ne sono stati.</p>\n");
             table(out, report, section.progress());
             out.append("<h3>Indicatori</h3>\n");
             table(out, report, section.indicators());

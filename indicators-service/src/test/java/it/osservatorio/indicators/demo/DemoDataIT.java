@@ -33,10 +33,11 @@ class DemoDataIT extends RunningIndicatorsService {
             assertThat(cell.current()).get().extracting(Revision::synthetic).isEqualTo(true);
             assertThat(cell.version()).isEqualTo(versions.get(cell.key()));
         });
-        assertThat(ledger.target("IND-10", "2025", IndicatorsDemoData.TERRITORY))
+        assertThat(ledger.target("IND-10", String.valueOf(IndicatorsDemoData.LAST_YEAR), IndicatorsDemoData.TERRITORY))
                 .isNotNull()
                 .satisfies(t -> assertThat(t.note()).contains("illustrativo"));
-        assertThat(ledger.targetHistory("IND-10", "2025", IndicatorsDemoData.TERRITORY))
+        assertThat(ledger.targetHistory(
+                        "IND-10", String.valueOf(IndicatorsDemoData.LAST_YEAR), IndicatorsDemoData.TERRITORY))
                 .hasSize(1);
     }
 
