@@ -68,7 +68,7 @@ import tools.jackson.databind.json.JsonMapper;
  *       revision, one pending event) on the same MongoDB server.
  *   <li><b>computed</b>: project events, one at a time at a fixed rate, each changing "projects of axis n"; latency
  *       from the send to the moment a consumer reads the {@code IndicatorValueChanged} of {@code PRJ-COUNT-An} whose
- *       {@code knownAt} covers the event's time. Baseline: the same records' raw produce → consume latency on the
+ *       {@code knownAt} covers the event's time, after one warm-up event. Baseline: the same records' raw produce → consume latency on the
  *       projects topic.
  *   <li><b>replay</b>: N organisations (a third with a membership) produced to the registry's topics, then
  *       {@code POST /computed/rebuild}; the rate is the events applied per second until caught up, the digest before and
@@ -240,6 +240,7 @@ public final class IndicatorsBenchmark {
         for (int axis = 1; axis <= 8; axis++) {
             pendingByAxis.put(axis, new ConcurrentLinkedQueue<>());
         }
+        warmUp(codec);
         AtomicBoolean running = new AtomicBoolean(true);
         KafkaConsumer<String, byte[]> values = rawConsumer();
         KafkaConsumer<String, byte[]> projects = rawConsumer();
@@ -320,6 +321,36 @@ public final class IndicatorsBenchmark {
                 r.p50Millis(),
                 r.p99Millis(),
                 r.maxMillis());
+    }
+
+    /**
+     * One project event before the measured ones, waited for until its value change is read: the projects topic may
+     * not exist yet on a fresh platform, and the service's consumer only joins a new topic at its next metadata
+     * refresh (5 s).
+     */
+    private void warmUp(EventCodec codec) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            Instant time = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            producer.send(codec.toRecord(codec.envelope(benchProject("prj-bench-" + run + "-warm-up", 1, time), time)));
+            producer.flush();
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode state = JSON.readTree(http.send(
+                            HttpRequest.newBuilder(URI.create(indicators + "/computed"))
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body());
+            for (JsonNode value : state.path("values")) {
+                if (value.path("code").asString().equals("PRJ-COUNT-A1")) {
+                    Thread.sleep(1000); // its value change reaches (and creates) the values topic
+                    return;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("No value of PRJ-COUNT-A1 within 60 s of the warm-up event");
     }
 
     // ---------------------------------------------------------------- replay
@@ -460,9 +491,13 @@ public final class IndicatorsBenchmark {
     }
 
     private void positionAtEnd(KafkaConsumer<String, byte[]> consumer, String topic) {
-        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                .map(p -> new TopicPartition(topic, p.partition()))
-                .toList();
+        List<TopicPartition> partitions = List.of();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (partitions.isEmpty() && System.nanoTime() < deadline) {
+            partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
+        }
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position);
