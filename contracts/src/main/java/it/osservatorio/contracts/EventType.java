@@ -1,5 +1,8 @@
 package it.osservatorio.contracts;
 
+import it.osservatorio.contracts.indicators.IndicatorStatusChanged;
+import it.osservatorio.contracts.indicators.IndicatorValueChanged;
+import it.osservatorio.contracts.indicators.ObservationSubmitted;
 import it.osservatorio.contracts.projects.CallChanged;
 import it.osservatorio.contracts.projects.CallClosed;
 import it.osservatorio.contracts.projects.CallClosingSoon;
@@ -84,7 +87,22 @@ public enum EventType {
             "it.osservatorio.projects.call.closed.v1",
             Topics.CALL_NOTICES,
             CallClosed.class,
-            "schemas/call-closed.v1.json");
+            "schemas/call-closed.v1.json"),
+    OBSERVATION_SUBMITTED(
+            "it.osservatorio.indicators.observation.submitted.v1",
+            Topics.INDICATOR_OBSERVATIONS,
+            ObservationSubmitted.class,
+            "schemas/observation-submitted.v1.json"),
+    INDICATOR_VALUE_CHANGED(
+            "it.osservatorio.indicators.value.changed.v1",
+            Topics.INDICATOR_VALUES,
+            IndicatorValueChanged.class,
+            "schemas/indicator-value-changed.v1.json"),
+    INDICATOR_STATUS_CHANGED(
+            "it.osservatorio.indicators.status.changed.v1",
+            Topics.INDICATOR_STATUS_CHANGES,
+            IndicatorStatusChanged.class,
+            "schemas/indicator-status-changed.v1.json");
 
     private final String ceType;
     private final String topic;

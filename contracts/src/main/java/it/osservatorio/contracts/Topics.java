@@ -32,11 +32,35 @@ public final class Topics {
     public static final String CALL_NOTICES = "osservatorio.projects.call-notices.v1";
 
     /**
+     * Observations of indicators submitted by institutions' own systems (and by the REST API and CSV import), keyed
+     * by indicator code + period + territory. Not compacted: every submission counts.
+     */
+    public static final String INDICATOR_OBSERVATIONS = "osservatorio.indicators.observations.v1";
+
+    /**
+     * Current state of every indicator series cell (actual, baseline, target, deviation, status), keyed by indicator
+     * code + period + territory, for live dashboards.
+     */
+    public static final String INDICATOR_VALUES = "osservatorio.indicators.values.v1";
+
+    /** Deviation status changes of indicator series cells (on track / at risk / off track). Not compacted. */
+    public static final String INDICATOR_STATUS_CHANGES = "osservatorio.indicators.status-changes.v1";
+
+    /**
      * Every topic this platform publishes, in the order an operator would create them. New topics are appended: the
      * gateway's resumable stream positions refer to a topic by its index in this list.
      */
-    public static final List<String> ALL =
-            List.of(ORGANISATIONS, NETWORKS, MEMBERSHIPS, PROJECTS, PROJECT_PROGRESS, CALLS, CALL_NOTICES);
+    public static final List<String> ALL = List.of(
+            ORGANISATIONS,
+            NETWORKS,
+            MEMBERSHIPS,
+            PROJECTS,
+            PROJECT_PROGRESS,
+            CALLS,
+            CALL_NOTICES,
+            INDICATOR_OBSERVATIONS,
+            INDICATOR_VALUES,
+            INDICATOR_STATUS_CHANGES);
 
     private Topics() {}
 

@@ -1,5 +1,10 @@
 package it.osservatorio.contracts;
 
+import it.osservatorio.contracts.indicators.DeviationStatus;
+import it.osservatorio.contracts.indicators.IndicatorDirection;
+import it.osservatorio.contracts.indicators.IndicatorStatusChanged;
+import it.osservatorio.contracts.indicators.IndicatorValueChanged;
+import it.osservatorio.contracts.indicators.ObservationSubmitted;
 import it.osservatorio.contracts.projects.CallChanged;
 import it.osservatorio.contracts.projects.CallClosed;
 import it.osservatorio.contracts.projects.CallClosingSoon;
@@ -43,6 +48,71 @@ public final class EventFixture {
 
     public static CallChangedBuilder callChanged() {
         return new CallChangedBuilder();
+    }
+
+    public static ObservationSubmitted observationSubmitted() {
+        return new ObservationSubmitted(
+                "sub-2024-001",
+                "IND-10",
+                "2024",
+                "PROVINCE:CR",
+                new BigDecimal("58.4"),
+                "%",
+                "ISTAT, Rilevazione sulle forze di lavoro",
+                "provincia-cremona",
+                true,
+                null,
+                Instant.parse("2025-03-01T09:00:00Z"));
+    }
+
+    public static IndicatorValueChanged indicatorValueChanged() {
+        return new IndicatorValueChanged(
+                "IND-10|2024|PROVINCE:CR",
+                2,
+                IndicatorValueChanged.Change.CORRECTED,
+                IndicatorValueChanged.Kind.OBSERVED,
+                "IND-10",
+                "Tasso di occupazione femminile (%)",
+                "Female employment rate (%)",
+                4,
+                "Welfare e integrazione sociale",
+                "%",
+                IndicatorDirection.HIGHER_IS_BETTER,
+                "YEAR",
+                "2024",
+                "PROVINCE:CR",
+                new BigDecimal("58.4"),
+                2,
+                Instant.parse("2025-03-01T09:00:00Z"),
+                "ISTAT, Rilevazione sulle forze di lavoro",
+                "provincia-cremona",
+                true,
+                new BigDecimal("55.0"),
+                new BigDecimal("60.0"),
+                new BigDecimal("-1.6"),
+                new BigDecimal("-2.67"),
+                DeviationStatus.AT_RISK,
+                Instant.parse("2025-03-01T09:00:01Z"));
+    }
+
+    public static IndicatorStatusChanged indicatorStatusChanged() {
+        return new IndicatorStatusChanged(
+                "IND-10|2024|PROVINCE:CR",
+                2,
+                "IND-10",
+                "Tasso di occupazione femminile (%)",
+                "Female employment rate (%)",
+                4,
+                "2024",
+                "PROVINCE:CR",
+                DeviationStatus.ON_TRACK,
+                DeviationStatus.AT_RISK,
+                new BigDecimal("58.4"),
+                new BigDecimal("60.0"),
+                new BigDecimal("-1.6"),
+                new BigDecimal("-2.67"),
+                true,
+                Instant.parse("2025-03-01T09:00:01Z"));
     }
 
     public static ExpenditureRecorded expenditureRecorded() {

@@ -44,7 +44,10 @@ class EventSchemaTest {
             Map.entry(EventType.CALL_CHANGED, () -> EventFixture.callChanged().build()),
             Map.entry(EventType.CALL_OPENED, EventFixture::callOpened),
             Map.entry(EventType.CALL_CLOSING_SOON, EventFixture::callClosingSoon),
-            Map.entry(EventType.CALL_CLOSED, EventFixture::callClosed));
+            Map.entry(EventType.CALL_CLOSED, EventFixture::callClosed),
+            Map.entry(EventType.OBSERVATION_SUBMITTED, EventFixture::observationSubmitted),
+            Map.entry(EventType.INDICATOR_VALUE_CHANGED, EventFixture::indicatorValueChanged),
+            Map.entry(EventType.INDICATOR_STATUS_CHANGED, EventFixture::indicatorStatusChanged));
 
     @ParameterizedTest
     @EnumSource(EventType.class)
@@ -177,6 +180,25 @@ class EventSchemaTest {
         assertThat(schema(EventType.CALL_OPENED).validate(missingDue))
                 .extracting(ValidationMessage::getMessage)
                 .anySatisfy(message -> assertThat(message).contains("dueAt"));
+    }
+
+    @Test
+    void shouldRejectObservationWhenPeriodOrTerritoryIsMalformed() throws IOException {
+        byte[] value = CODEC.toRecord(CODEC.envelope(EventFixture.observationSubmitted()))
+                .value();
+        ObjectNode badPeriod = (ObjectNode) JSON.readTree(value);
+        badPeriod.put("period", "2024-13");
+        ObjectNode badTerritory = (ObjectNode) JSON.readTree(value);
+        badTerritory.put("territory", "Cremona");
+
+        JsonSchema schema = schema(EventType.OBSERVATION_SUBMITTED);
+
+        assertThat(schema.validate(badPeriod))
+                .extracting(ValidationMessage::getMessage)
+                .anySatisfy(message -> assertThat(message).contains("period"));
+        assertThat(schema.validate(badTerritory))
+                .extracting(ValidationMessage::getMessage)
+                .anySatisfy(message -> assertThat(message).contains("territory"));
     }
 
     private static JsonSchema schema(EventType type) throws IOException {

@@ -175,13 +175,19 @@ public final class LocalPlatform implements AutoCloseable {
     /**
      * The configuration of the start command: the default ports, and the registry and projects-service load their
      * demo data (clusters, filiere and their members, ADR 0013; the pact's projects, FANGHI and the calls of the
-     * seeds, ADRs 0016 and 0022), which they do idempotently on every start. Tests and benchmarks start
+     * seeds, ADRs 0016 and 0022; illustrative values of the pact's indicators, ADR 0019), which they do idempotently
+     * on every start. Tests and benchmarks start
      * the platform with their own configuration and get no demo data.
      */
     static PlatformConfig startCommandConfig(Path home, Path repository) {
         return PlatformConfig.defaults(home, repository)
-                .withExtraArguments(
-                        Map.of("registry", List.of(DEMO_DATA_ARGUMENT), "projects", List.of(DEMO_DATA_ARGUMENT)));
+                .withExtraArguments(Map.of(
+                        "registry",
+                        List.of(DEMO_DATA_ARGUMENT),
+                        "projects",
+                        List.of(DEMO_DATA_ARGUMENT),
+                        "indicators",
+                        List.of(DEMO_DATA_ARGUMENT)));
     }
 
     public static void main(String[] args) throws InterruptedException {

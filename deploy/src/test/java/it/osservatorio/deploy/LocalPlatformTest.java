@@ -14,9 +14,10 @@ class LocalPlatformTest {
     void shouldLoadDemoDataInTheRegistryWhenStartedByTheStartCommand() {
         PlatformConfig config = LocalPlatform.startCommandConfig(HOME, REPOSITORY);
 
-        assertThat(config.extraArguments()).containsOnlyKeys("registry", "projects");
+        assertThat(config.extraArguments()).containsOnlyKeys("registry", "projects", "indicators");
         assertThat(config.extraArguments().get("projects")).containsExactly("--osservatorio.demo.enabled=true");
         assertThat(config.extraArguments().get("registry")).containsExactly("--osservatorio.demo.enabled=true");
+        assertThat(config.extraArguments().get("indicators")).containsExactly("--osservatorio.demo.enabled=true");
         assertThat(config.registryPort())
                 .isEqualTo(PlatformConfig.defaults(HOME, REPOSITORY).registryPort());
     }
