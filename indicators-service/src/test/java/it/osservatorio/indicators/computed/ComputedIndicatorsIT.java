@@ -151,7 +151,8 @@ class ComputedIndicatorsIT extends RunningIndicatorsService {
                 p.financialProgress(),
                 p.physicalProgress(),
                 p.synthetic(),
-                Instant.now());
+                Instant.now(),
+                List.of(axis));
     }
 
     private static void sleep() {

@@ -167,7 +167,10 @@ public class SourceTopicsConsumer implements SmartLifecycle {
         Map<String, Object> fact = new HashMap<>();
         switch (payload) {
             case ProjectChanged project -> {
-                putIfPresent(fact, "axis", project.axis());
+                // a project of several axes (the pact's 2 and 6) counts under each, as projects-service's totals do
+                if (!project.axes().isEmpty()) {
+                    fact.put("axis", project.axes());
+                }
                 putIfPresent(fact, "status", project.status());
                 putIfPresent(
                         fact,

@@ -37,6 +37,29 @@ class ComputationEngineTest {
     }
 
     @Test
+    void shouldCountAProjectUnderEachOfItsAxesWhenItBelongsToSeveral() {
+        ComputationEngine engine = engine();
+
+        engine.apply(new SourceChange(
+                SourceChange.Kind.PROJECT,
+                "p-2-6",
+                1,
+                Map.of(
+                        "axis", List.of(2, 6),
+                        "status", "ONGOING",
+                        "totalCost", new BigDecimal("80000.00"),
+                        "spent", new BigDecimal("20000.00"),
+                        "committed", new BigDecimal("80000.00")),
+                T));
+
+        Map<String, BigDecimal> values = values(engine);
+        assertThat(values.get("PRJ-COUNT-A2")).isEqualByComparingTo("1");
+        assertThat(values.get("PRJ-COUNT-A6")).isEqualByComparingTo("1");
+        assertThat(values.get("PRJ-COMMITTED-A6")).isEqualByComparingTo("80000");
+        assertThat(values.getOrDefault("PRJ-COUNT-A3", BigDecimal.ZERO)).isEqualByComparingTo("0");
+    }
+
+    @Test
     void shouldIgnoreStaleAndDuplicateVersionsAndApplyDeletionsWhenEventsRepeat() {
         ComputationEngine engine = engine();
 
