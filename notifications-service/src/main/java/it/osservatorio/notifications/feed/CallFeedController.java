@@ -69,10 +69,24 @@ class CallFeedController {
             @RequestParam(required = false) List<String> keyword,
             @RequestParam(required = false) List<String> status)
             throws FeedException {
-        Criteria criteria = renamed(() -> new Criteria(
-                        programme, axis, ecosystem, beneficiaryType, null, minBudget, maxBudget, keyword, null)
-                .validated(""));
-        List<CallChanged.CallStatus> statuses = statuses(status);
+        List<Violation> violations = new ArrayList<>();
+        Criteria criteria = null;
+        try {
+            criteria = renamed(() -> new Criteria(
+                            programme, axis, ecosystem, beneficiaryType, null, minBudget, maxBudget, keyword, null)
+                    .validated(""));
+        } catch (InvalidSubscriptionException e) {
+            violations.addAll(e.violations());
+        }
+        List<CallChanged.CallStatus> statuses = List.of();
+        try {
+            statuses = statuses(status);
+        } catch (InvalidSubscriptionException e) {
+            violations.addAll(e.violations());
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidSubscriptionException(violations);
+        }
         Matcher matcher = Matcher.of(criteria, null);
         List<CallChanged> selected = new ArrayList<>();
         String after = null;

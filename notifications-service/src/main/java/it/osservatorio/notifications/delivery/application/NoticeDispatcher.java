@@ -48,6 +48,7 @@ public class NoticeDispatcher {
     public int dispatch(Notice notice) {
         List<Subscription> matched = index.match(notice);
         if (matched.isEmpty()) {
+            log.debug("Notice {} matched none of {} subscriptions", notice.key(), index.size());
             return 0;
         }
         String payload = payload(notice);

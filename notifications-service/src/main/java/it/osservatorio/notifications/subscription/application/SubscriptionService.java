@@ -33,6 +33,7 @@ import java.util.Set;
 /** Creates, reads, confirms, rotates and deletes subscriptions, keeping the in-memory index in step. */
 public class SubscriptionService {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SubscriptionService.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final TimeOrderedIds IDS = TimeOrderedIds.systemUtc();
 
@@ -245,7 +246,9 @@ public class SubscriptionService {
     }
 
     public void profileChanged(String organisationId) {
-        index.profileChanged(organisationId, profiles.find(organisationId).orElse(null));
+        Profile profile = profiles.find(organisationId).orElse(null);
+        log.debug("Profile of organisation {} is now {}", organisationId, profile);
+        index.profileChanged(organisationId, profile);
     }
 
     private Profile profileOf(Subscription subscription) {

@@ -1,7 +1,5 @@
 package it.osservatorio.notifications.subscription.domain;
 
-import java.util.Locale;
-
 /** What a subscriber can hear about; the webhook payload's {@code type} is {@link #type()}. */
 public enum EventKind {
     CALL_PUBLISHED("call.published"),
@@ -45,10 +43,5 @@ public enum EventKind {
                     case ORGANISATION_JOINED_CLUSTER -> "Organisation joined a cluster";
                 };
         return language == Language.IT ? italian : english;
-    }
-
-    @Override
-    public String toString() {
-        return name().toLowerCase(Locale.ROOT);
     }
 }
