@@ -41,17 +41,16 @@ class WebhookRestartIT {
 
     private static ConfigurableApplicationContext start(String consumerGroup) {
         return new SpringApplicationBuilder(NotificationsApplication.class)
-                .properties(
-                        "server.port=0",
-                        "spring.kafka.bootstrap-servers=" + LocalInfrastructure.kafkaBootstrapServers(),
-                        "spring.mongodb.uri=" + LocalInfrastructure.mongoUri(DATABASE),
-                        "spring.security.oauth2.resourceserver.jwt.public-key-location="
+                .run(
+                        "--server.port=0",
+                        "--spring.kafka.bootstrap-servers=" + LocalInfrastructure.kafkaBootstrapServers(),
+                        "--spring.mongodb.uri=" + LocalInfrastructure.mongoUri(DATABASE),
+                        "--spring.security.oauth2.resourceserver.jwt.public-key-location="
                                 + TestIdentity.publicKeyLocation(),
-                        "osservatorio.notifications.consumer-group=" + consumerGroup,
-                        "osservatorio.notifications.webhooks.allowed-hosts=127.0.0.1",
-                        "osservatorio.notifications.webhooks.retry-schedule=2s,2s,2s,2s",
-                        "osservatorio.notifications.scheduler.interval=200ms")
-                .run();
+                        "--osservatorio.notifications.consumer-group=" + consumerGroup,
+                        "--osservatorio.notifications.webhooks.allowed-hosts=127.0.0.1",
+                        "--osservatorio.notifications.webhooks.retry-schedule=2s,2s,2s,2s",
+                        "--osservatorio.notifications.scheduler.interval=200ms");
     }
 
     private static HttpTestClient http(ConfigurableApplicationContext context) {
