@@ -80,7 +80,7 @@ public final class NotificationsBenchmark {
                     "sub-" + i,
                     "institution-" + (i % 500),
                     Channel.WEBHOOK,
-                    Set.of(EventKind.values()[random.nextInt(4)], EventKind.CALL_PUBLISHED),
+                    java.util.EnumSet.of(EventKind.values()[random.nextInt(4)], EventKind.CALL_PUBLISHED),
                     randomCriteria(random),
                     new WebhookTarget(URI.create("https://example.org/hooks/" + i), List.of(), true, null, null, null),
                     null,
