@@ -15,7 +15,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class LocalPlatform implements AutoCloseable {
 
-    public static final List<String> SERVICES = List.of("registry", "projects", "indicators", "notifications", "gateway");
+    public static final List<String> SERVICES =
+            List.of("registry", "projects", "indicators", "notifications", "gateway");
     private static final Duration STARTUP = Duration.ofMinutes(3);
     static final String DEMO_DATA_ARGUMENT = "--osservatorio.demo.enabled=true";
 
