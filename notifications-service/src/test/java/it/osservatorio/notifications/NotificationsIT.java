@@ -8,7 +8,10 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import it.osservatorio.contracts.registry.OrganisationChanged;
+import it.osservatorio.notifications.delivery.application.DeliveryStore;
+import it.osservatorio.notifications.delivery.application.EmailSender;
 import it.osservatorio.notifications.delivery.domain.WebhookSignature;
+import it.osservatorio.notifications.subscription.application.SubscriptionStore;
 import it.osservatorio.testing.HttpTestClient;
 import it.osservatorio.testing.LocalInfrastructure;
 import it.osservatorio.testing.TestEventProducer;
@@ -31,6 +34,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -56,7 +60,10 @@ class NotificationsIT {
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
         registry.add("osservatorio.notifications.webhooks.allowed-hosts", () -> "127.0.0.1");
         registry.add("osservatorio.notifications.webhooks.retry-schedule", () -> "1s,1s,1s");
+        registry.add("osservatorio.notifications.webhooks.timeout", () -> "30s");
         registry.add("osservatorio.notifications.scheduler.interval", () -> "200ms");
+        // digests are sent by the test itself
+        registry.add("osservatorio.notifications.mail.digest-cron", () -> "-");
     }
 
     private static GreenMail startMail() {
@@ -79,6 +86,15 @@ class NotificationsIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    EmailSender emails;
+
+    @Autowired
+    SubscriptionStore subscriptions;
+
+    @Autowired
+    DeliveryStore deliveryStore;
 
     HttpTestClient http;
     String institution;
@@ -271,6 +287,79 @@ class NotificationsIT {
     }
 
     @Test
+    void shouldSendOneEnglishDigestWhenDailySubscriptionCollectedSeveralNotices() throws Exception {
+        String address = "jane.doe+" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        String word = "digest" + UUID.randomUUID().toString().substring(0, 6);
+        HttpResponse<String> subscribed =
+                http.post("/email-subscriptions", """
+                        {"kinds":["CALL_PUBLISHED"],"email":"%s","language":"EN","digest":"DAILY",
+                         "criteria":{"keywords":["%s"]}}""".formatted(address, word)).send();
+        String id = JSON.readTree(subscribed.body()).path("id").asString();
+        String confirm = link(text(awaitMail(address, 1).getFirst(), "text/plain"), "confirm");
+        assertThat(http.get(relative(confirm)).send().statusCode()).isEqualTo(200);
+        CallFixture first = CallFixture.aCall().titled("First call " + word);
+        CallFixture second = CallFixture.aCall().titled("Second call " + word);
+        publish(first.published());
+        publish(second.published());
+        await().atMost(WAIT).until(() -> deliveryStore.pendingFor(id).size() == 2);
+        assertThat(mailsTo(address)).hasSize(1);
+
+        assertThat(emails.sendDigests(List.of(subscriptions.find(id).orElseThrow())))
+                .isEqualTo(1);
+
+        MimeMessage digest = awaitMail(address, 2).getLast();
+        assertThat(digest.getSubject()).isEqualTo("Osservatorio: today's 2 alerts");
+        assertThat(text(digest, "text/plain"))
+                .contains("First call " + word, "Second call " + word, "New call published", "unsubscribe");
+        assertThat(deliveryStore.pendingFor(id)).isEmpty();
+        assertThat(emails.sendDigests(List.of(subscriptions.find(id).orElseThrow())))
+                .isZero();
+    }
+
+    @Test
+    void shouldKeepDeliveringToOthersWhenOneEndpointHangs() throws Exception {
+        String word = "hang" + UUID.randomUUID().toString().substring(0, 6);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger hanging = new java.util.concurrent.atomic.AtomicInteger();
+        com.sun.net.httpserver.HttpServer dead =
+                com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        dead.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        dead.createContext("/", exchange -> {
+            hanging.incrementAndGet();
+            try {
+                release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        dead.start();
+        try {
+            subscribeWebhook("""
+                    {"kinds":["CALL_PUBLISHED"],"url":"http://127.0.0.1:%d/dead","criteria":{"keywords":["%s"]}}""".formatted(dead.getAddress().getPort(), word));
+            subscribeWebhook("""
+                    {"kinds":["CALL_PUBLISHED"],"url":"%s","criteria":{"keywords":["%s"]}}""".formatted(RECEIVER.url("/alive/" + word), word));
+            List<String> calls = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                CallFixture call = CallFixture.aCall().titled("Bando " + word + " " + i);
+                calls.add(call.id());
+                publish(call.published());
+            }
+
+            await().atMost(WAIT).until(() -> calls.stream()
+                    .allMatch(c -> !RECEIVER.receivedWith(c).isEmpty()));
+            // every delivery to the live endpoint arrived while the dead one still held its first requests,
+            // and the dead one never had more than its permits (4) at once
+            assertThat(release.getCount()).isEqualTo(1);
+            assertThat(hanging.get()).isLessThanOrEqualTo(4);
+        } finally {
+            release.countDown();
+            dead.stop(0);
+        }
+    }
+
+    @Test
     void shouldFollowOrganisationWhenSubscriptionMatchesItsProfile() {
         String organisationId = "org-" + UUID.randomUUID();
         publish(organisation(organisationId, 1, "Nutrizione"));
@@ -355,17 +444,18 @@ class NotificationsIT {
                 Instant.now());
     }
 
-    private List<MimeMessage> awaitMail(String address, int count) {
+    private List<MimeMessage> awaitMail(String address, int count) throws jakarta.mail.MessagingException {
+        await().atMost(WAIT).until(() -> mailsTo(address).size() >= count);
+        return mailsTo(address);
+    }
+
+    private static List<MimeMessage> mailsTo(String address) throws jakarta.mail.MessagingException {
         List<MimeMessage> mine = new ArrayList<>();
-        await().atMost(WAIT).until(() -> {
-            mine.clear();
-            for (MimeMessage message : MAIL.getReceivedMessages()) {
-                if (message.getAllRecipients()[0].toString().equals(address)) {
-                    mine.add(message);
-                }
+        for (MimeMessage message : MAIL.getReceivedMessages()) {
+            if (message.getAllRecipients()[0].toString().equals(address)) {
+                mine.add(message);
             }
-            return mine.size() >= count;
-        });
+        }
         return mine;
     }
 
