@@ -4,6 +4,7 @@ import it.osservatorio.contracts.projects.CallChanged;
 import it.osservatorio.contracts.projects.CallClosed;
 import it.osservatorio.contracts.projects.CallClosingSoon;
 import it.osservatorio.contracts.projects.CallOpened;
+import it.osservatorio.contracts.projects.ExpenditureCorrected;
 import it.osservatorio.contracts.projects.ExpenditureRecorded;
 import it.osservatorio.contracts.projects.MilestoneReached;
 import it.osservatorio.contracts.projects.ProjectChanged;
@@ -48,6 +49,11 @@ public enum EventType {
             Topics.PROJECT_PROGRESS,
             ExpenditureRecorded.class,
             "schemas/expenditure-recorded.v1.json"),
+    EXPENDITURE_CORRECTED(
+            "it.osservatorio.projects.expenditure.corrected.v1",
+            Topics.PROJECT_PROGRESS,
+            ExpenditureCorrected.class,
+            "schemas/expenditure-corrected.v1.json"),
     MILESTONE_REACHED(
             "it.osservatorio.projects.milestone.reached.v1",
             Topics.PROJECT_PROGRESS,

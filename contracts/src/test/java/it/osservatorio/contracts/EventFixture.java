@@ -4,6 +4,7 @@ import it.osservatorio.contracts.projects.CallChanged;
 import it.osservatorio.contracts.projects.CallClosed;
 import it.osservatorio.contracts.projects.CallClosingSoon;
 import it.osservatorio.contracts.projects.CallOpened;
+import it.osservatorio.contracts.projects.ExpenditureCorrected;
 import it.osservatorio.contracts.projects.ExpenditureRecorded;
 import it.osservatorio.contracts.projects.MilestoneReached;
 import it.osservatorio.contracts.projects.ProjectChanged;
@@ -58,7 +59,33 @@ public final class EventFixture {
                 new BigDecimal("12500.00"),
                 new BigDecimal("250000.00"),
                 new BigDecimal("0.0500"),
-                Instant.parse("2026-11-25T10:15:30Z"));
+                Instant.parse("2026-11-25T10:15:30Z"),
+                List.of(1),
+                false);
+    }
+
+    public static ExpenditureCorrected expenditureCorrected() {
+        return new ExpenditureCorrected(
+                "prj-001",
+                5,
+                "provincia-cremona",
+                2,
+                List.of(2, 6),
+                ProjectChanged.ProgrammeKind.FESR,
+                "exp-002",
+                "exp-001",
+                false,
+                LocalDate.of(2025, 3, 31),
+                new BigDecimal("10500.00"),
+                "PERSONALE",
+                LocalDate.of(2025, 3, 31),
+                new BigDecimal("12500.00"),
+                new BigDecimal("-2000.00"),
+                new BigDecimal("10500.00"),
+                new BigDecimal("250000.00"),
+                new BigDecimal("0.0420"),
+                false,
+                Instant.parse("2026-11-26T10:15:30Z"));
     }
 
     public static MilestoneReached milestoneReached() {
@@ -74,7 +101,9 @@ public final class EventFixture {
                 LocalDate.of(2025, 2, 10),
                 true,
                 new BigDecimal("0.5000"),
-                Instant.parse("2026-11-25T10:15:30Z"));
+                Instant.parse("2026-11-25T10:15:30Z"),
+                List.of(1),
+                true);
     }
 
     public static ProjectStatusChanged projectStatusChanged() {
@@ -87,7 +116,8 @@ public final class EventFixture {
                 ProjectChanged.ProjectStatus.PROPOSED,
                 ProjectChanged.ProjectStatus.APPROVED,
                 new BigDecimal("250000.00"),
-                Instant.parse("2026-11-25T10:15:30Z"));
+                Instant.parse("2026-11-25T10:15:30Z"),
+                List.of(1));
     }
 
     public static CallOpened callOpened() {
@@ -200,14 +230,32 @@ public final class EventFixture {
                             ProjectChanged.PartnerRole.LEAD,
                             new BigDecimal("150000.00"))),
                     List.of(new ProjectChanged.Milestone(
-                            "ms-001", "Kick-off", LocalDate.of(2025, 2, 1), LocalDate.of(2025, 2, 10), true)),
-                    List.of(new ProjectChanged.Expenditure(
-                            "exp-001", LocalDate.of(2025, 3, 31), new BigDecimal("12500.00"), "PERSONALE")),
-                    new BigDecimal("12500.00"),
-                    new BigDecimal("0.0500"),
+                            "ms-001", "Kick-off", LocalDate.of(2025, 2, 1), LocalDate.of(2025, 2, 10), true, false)),
+                    List.of(
+                            new ProjectChanged.Expenditure(
+                                    "exp-001",
+                                    LocalDate.of(2025, 3, 31),
+                                    new BigDecimal("12500.00"),
+                                    "PERSONALE",
+                                    ProjectChanged.ExpenditureKind.RECORDED,
+                                    null,
+                                    true,
+                                    false),
+                            new ProjectChanged.Expenditure(
+                                    "exp-002",
+                                    LocalDate.of(2025, 3, 31),
+                                    new BigDecimal("10500.00"),
+                                    "PERSONALE",
+                                    ProjectChanged.ExpenditureKind.CORRECTION,
+                                    "exp-001",
+                                    false,
+                                    false)),
+                    new BigDecimal("10500.00"),
+                    new BigDecimal("0.0420"),
                     new BigDecimal("1.0000"),
                     false,
-                    Instant.parse("2026-11-25T10:15:30Z"));
+                    Instant.parse("2026-11-25T10:15:30Z"),
+                    List.of(1));
         }
     }
 
@@ -249,7 +297,10 @@ public final class EventFixture {
                     "https://www.regione.lombardia.it/bandi/cluster-2026",
                     status,
                     false,
-                    Instant.parse("2026-11-25T10:15:30Z"));
+                    Instant.parse("2026-11-25T10:15:30Z"),
+                    CallChanged.StatusBasis.DATES,
+                    null,
+                    null);
         }
     }
 
@@ -348,6 +399,7 @@ public final class EventFixture {
         private String ownerInstitutionId = "camera-commercio-cremona";
         private String legalName = "Latteria Soresina Società Cooperativa Agricola";
         private OrganisationType type = OrganisationType.IMPRESA;
+        private String externalId = "LSC-0001";
 
         public OrganisationChangedBuilder organisationId(String organisationId) {
             this.organisationId = organisationId;
@@ -375,6 +427,11 @@ public final class EventFixture {
             return this;
         }
 
+        public OrganisationChangedBuilder externalId(String externalId) {
+            this.externalId = externalId;
+            return this;
+        }
+
         public OrganisationChanged build() {
             return new OrganisationChanged(
                     organisationId,
@@ -391,7 +448,7 @@ public final class EventFixture {
                     new Address("Via dei Mille 13", "Soresina", "019097", "CR", "Lombardia"),
                     "https://www.latteriasoresina.it",
                     List.of("Agroalimentare"),
-                    "LSC-0001",
+                    externalId,
                     false,
                     Instant.parse("2026-11-25T10:15:30Z"));
         }

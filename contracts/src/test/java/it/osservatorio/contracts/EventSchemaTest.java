@@ -38,6 +38,7 @@ class EventSchemaTest {
             Map.entry(EventType.PROJECT_CHANGED, () -> EventFixture.projectChanged()
                     .build()),
             Map.entry(EventType.EXPENDITURE_RECORDED, EventFixture::expenditureRecorded),
+            Map.entry(EventType.EXPENDITURE_CORRECTED, EventFixture::expenditureCorrected),
             Map.entry(EventType.MILESTONE_REACHED, EventFixture::milestoneReached),
             Map.entry(EventType.PROJECT_STATUS_CHANGED, EventFixture::projectStatusChanged),
             Map.entry(EventType.CALL_CHANGED, () -> EventFixture.callChanged().build()),

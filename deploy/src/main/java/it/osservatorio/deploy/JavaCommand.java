@@ -17,6 +17,10 @@ final class JavaCommand {
         List<String> command = new ArrayList<>(List.of(
                 java(),
                 "-Xmx" + maxHeap,
+                // as the services (ADR 0008): on two shared cores G1's concurrent threads and barriers cost more
+                // than the serial collector's short pauses; the MongoDB server's page writes also churn buffers
+                // large enough to be humongous for G1
+                "-XX:+UseSerialGC",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-Dorg.slf4j.simpleLogger.showDateTime=true",
                 "-cp",

@@ -184,8 +184,8 @@ public final class LocalPlatform implements AutoCloseable {
 
     /**
      * The configuration of the start command: the default ports, and the registry and projects-service load their
-     * demo data (clusters, filiere and their members, ADR 0013; the pact's projects and the dated calls, ADR 0016),
-     * which they do idempotently on every start. Tests and benchmarks start
+     * demo data (clusters, filiere and their members, ADR 0013; the pact's projects, FANGHI and the calls of the
+     * seeds, ADRs 0016 and 0022), which they do idempotently on every start. Tests and benchmarks start
      * the platform with their own configuration and get no demo data.
      */
     static PlatformConfig startCommandConfig(Path home, Path repository) {

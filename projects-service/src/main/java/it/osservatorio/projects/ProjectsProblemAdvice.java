@@ -3,6 +3,7 @@ package it.osservatorio.projects;
 import it.osservatorio.platform.web.FieldProblem;
 import it.osservatorio.platform.web.ProblemDetailsAdvice;
 import it.osservatorio.projects.project.application.UnknownReferenceException;
+import it.osservatorio.projects.project.domain.ExpenditureCorrectionException;
 import it.osservatorio.projects.project.domain.IllegalTransitionException;
 import it.osservatorio.projects.validation.InvalidDetailsException;
 import java.net.URI;
@@ -51,6 +52,17 @@ class ProjectsProblemAdvice {
         problem.setProperty("currentStatus", e.from());
         problem.setProperty("requestedStatus", e.to());
         problem.setProperty("allowed", e.allowed());
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    @ExceptionHandler(ExpenditureCorrectionException.class)
+    ResponseEntity<ProblemDetail> notCorrectable(ExpenditureCorrectionException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Expenditure already replaced");
+        problem.setType(URI.create("https://osservatorio.example/problems/expenditure-replaced"));
+        if (e.latestExpenditureId() != null) {
+            problem.setProperty("correctInstead", e.latestExpenditureId());
+        }
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 

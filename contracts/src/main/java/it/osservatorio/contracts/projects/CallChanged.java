@@ -27,7 +27,10 @@ public record CallChanged(
         String link,
         CallStatus status,
         boolean synthetic,
-        Instant changedAt)
+        Instant changedAt,
+        StatusBasis statusBasis,
+        CallStatus reportedStatus,
+        String reportedStatusNote)
         implements StateEvent {
 
     public CallChanged {
@@ -47,9 +50,21 @@ public record CallChanged(
         STATUS
     }
 
+    /** UNKNOWN: the call's dates are not known and nobody reported its status. */
     public enum CallStatus {
         FORTHCOMING,
         OPEN,
-        CLOSED
+        CLOSED,
+        UNKNOWN
+    }
+
+    /**
+     * Where the status comes from: the call's dates; a status reported by the source the call was recorded from
+     * when its dates are not known ({@code reportedStatus}, {@code reportedStatusNote}); or nothing (UNKNOWN).
+     */
+    public enum StatusBasis {
+        DATES,
+        REPORTED,
+        NONE
     }
 }

@@ -4,6 +4,7 @@ import it.osservatorio.contracts.AggregateEvent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * An expenditure was recorded on a project, on {@link it.osservatorio.contracts.Topics#PROJECT_PROGRESS}; version is
@@ -22,8 +23,15 @@ public record ExpenditureRecorded(
         BigDecimal spent,
         BigDecimal totalCost,
         BigDecimal financialProgress,
-        Instant recordedAt)
+        Instant recordedAt,
+        List<Integer> axes,
+        boolean synthetic)
         implements AggregateEvent {
+
+    /** {@code axes}: every axis of the project ({@code axis} first); {@code synthetic}: generated for the demo. */
+    public ExpenditureRecorded {
+        axes = axes == null ? (axis == null ? List.of() : List.of(axis)) : List.copyOf(axes);
+    }
 
     @Override
     public String aggregateId() {

@@ -4,6 +4,7 @@ import it.osservatorio.contracts.AggregateEvent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * A milestone of a project got its actual date, on {@link it.osservatorio.contracts.Topics#PROJECT_PROGRESS};
@@ -21,8 +22,15 @@ public record MilestoneReached(
         LocalDate actualDate,
         boolean late,
         BigDecimal physicalProgress,
-        Instant reachedAt)
+        Instant reachedAt,
+        List<Integer> axes,
+        boolean synthetic)
         implements AggregateEvent {
+
+    /** {@code axes}: every axis of the project ({@code axis} first); {@code synthetic}: generated for the demo. */
+    public MilestoneReached {
+        axes = axes == null ? (axis == null ? List.of() : List.of(axis)) : List.copyOf(axes);
+    }
 
     @Override
     public String aggregateId() {

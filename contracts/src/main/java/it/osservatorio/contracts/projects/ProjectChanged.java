@@ -38,10 +38,16 @@ public record ProjectChanged(
         BigDecimal financialProgress,
         BigDecimal physicalProgress,
         boolean synthetic,
-        Instant changedAt)
+        Instant changedAt,
+        List<Integer> axes)
         implements StateEvent {
 
+    /**
+     * {@code axes}: every strategic axis the project belongs to, {@code axis} (the first) included; the pact treats
+     * some projects under two axes together (2 and 6). Empty outside the pact.
+     */
     public ProjectChanged {
+        axes = axes == null ? (axis == null ? List.of() : List.of(axis)) : List.copyOf(axes);
         comuniIstat = comuniIstat == null ? List.of() : List.copyOf(comuniIstat);
         partners = partners == null ? List.of() : List.copyOf(partners);
         milestones = milestones == null ? List.of() : List.copyOf(milestones);
@@ -111,8 +117,33 @@ public record ProjectChanged(
     /** An organisation of the registry ({@link it.osservatorio.contracts.Topics#ORGANISATIONS}) in the project. */
     public record Partner(String organisationId, String legalName, PartnerRole role, BigDecimal budgetShare) {}
 
+    /** {@code synthetic}: generated for the demo, not reported by anyone. */
     public record Milestone(
-            String milestoneId, String title, LocalDate plannedDate, LocalDate actualDate, boolean late) {}
+            String milestoneId,
+            String title,
+            LocalDate plannedDate,
+            LocalDate actualDate,
+            boolean late,
+            boolean synthetic) {}
 
-    public record Expenditure(String expenditureId, LocalDate date, BigDecimal amount, String category) {}
+    /**
+     * An entry of the project's expenditure ledger. Entries are never changed: a {@code CORRECTION} replaces the
+     * entry {@code correctsExpenditureId} names with its own date, amount and category, a {@code CANCELLATION}
+     * (amount 0) cancels it; the replaced entry is then {@code superseded} and no longer counts in {@code spent}.
+     */
+    public record Expenditure(
+            String expenditureId,
+            LocalDate date,
+            BigDecimal amount,
+            String category,
+            ExpenditureKind kind,
+            String correctsExpenditureId,
+            boolean superseded,
+            boolean synthetic) {}
+
+    public enum ExpenditureKind {
+        RECORDED,
+        CORRECTION,
+        CANCELLATION
+    }
 }

@@ -3,6 +3,7 @@ package it.osservatorio.contracts.projects;
 import it.osservatorio.contracts.AggregateEvent;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A project moved through its lifecycle, on {@link it.osservatorio.contracts.Topics#PROJECT_PROGRESS}; version is the
@@ -17,8 +18,14 @@ public record ProjectStatusChanged(
         ProjectChanged.ProjectStatus from,
         ProjectChanged.ProjectStatus to,
         BigDecimal totalCost,
-        Instant changedAt)
+        Instant changedAt,
+        List<Integer> axes)
         implements AggregateEvent {
+
+    /** {@code axes}: every axis of the project, {@code axis} first. */
+    public ProjectStatusChanged {
+        axes = axes == null ? (axis == null ? List.of() : List.of(axis)) : List.copyOf(axes);
+    }
 
     @Override
     public String aggregateId() {

@@ -15,6 +15,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
@@ -27,6 +28,7 @@ import org.bson.Document;
 import org.bson.types.Binary;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,6 +124,36 @@ class FastUniqueIndexH2BackendTest {
                     .isInstanceOf(MongoWriteException.class);
             assertThatThrownBy(() -> collection.insertOne(organisation(6))).isInstanceOf(MongoWriteException.class);
         });
+    }
+
+    @Test
+    void shouldRebuildTheIndexesWhenTheDataFileHasIndexMapsOfAnEarlierVersion() {
+        withServer(FastUniqueIndexH2Backend::new, collection -> {
+            collection.createIndex(Indexes.ascending("partitaIva"), new IndexOptions().unique(true));
+            for (int i = 0; i < 30; i++) {
+                collection.insertOne(organisation(i));
+            }
+        });
+        try (MVStore store = MVStore.open(directory.resolve("data.mv.db").toString())) {
+            for (String name : List.copyOf(store.getMapNames())) {
+                if (name.contains(FastUniqueIndexH2Backend.INDEX_MAP_INFIX)) {
+                    store.renameMap(
+                            store.openMap(
+                                    name, new MVMap.Builder<KeyValue, Object>().keyType(KeyValueDataType.INSTANCE)),
+                            name.replace(FastUniqueIndexH2Backend.INDEX_MAP_INFIX, "._keyindex_"));
+                }
+            }
+        }
+
+        withServer(FastUniqueIndexH2Backend::new, collection -> {
+            assertThat(collection.find(Filters.eq("partitaIva", partitaIva(21))).first())
+                    .containsEntry("_id", "org-21");
+            assertThatThrownBy(() -> collection.insertOne(organisation(4).append("_id", "other")))
+                    .isInstanceOf(MongoWriteException.class);
+        });
+        try (MVStore store = MVStore.open(directory.resolve("data.mv.db").toString())) {
+            assertThat(store.getMapNames()).noneMatch(name -> name.contains("._keyindex_"));
+        }
     }
 
     @Test

@@ -45,6 +45,10 @@ public class OutboxAutoConfiguration {
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 1);
+        // a relay round sends up to its batch size of events at once (a bulk import: hundreds of state events of
+        // about 1 KB): with the default 16 KB per partition batch that took dozens of produce requests, each costing
+        // the broker and every consumer's fetch a round
+        config.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 25_000);

@@ -38,6 +38,15 @@ final class ReplicaFixture {
                 mongo(), "replica_" + UUID.randomUUID().toString().replace("-", ""), OrganisationChanged.class, meters);
     }
 
+    /** How many events the replica counted with this outcome. */
+    static double outcomes(MeterRegistry meters, VersionedReplica<?> replica, String outcome) {
+        return meters.get(VersionedReplica.METRIC)
+                .tag("replica", replica.name())
+                .tag("outcome", outcome)
+                .counter()
+                .count();
+    }
+
     static String newId() {
         return "org-" + UUID.randomUUID();
     }

@@ -104,10 +104,6 @@ class StateTopicConsumerTest {
     }
 
     private double count(String outcome) {
-        return meters.get(VersionedReplica.METRIC)
-                .tag("replica", replica.name())
-                .tag("outcome", outcome)
-                .counter()
-                .count();
+        return ReplicaFixture.outcomes(meters, replica, outcome);
     }
 }

@@ -214,11 +214,7 @@ class VersionedReplicaMongoTest {
     }
 
     private double count(String outcome) {
-        return meters.get(VersionedReplica.METRIC)
-                .tag("replica", replica.name())
-                .tag("outcome", outcome)
-                .counter()
-                .count();
+        return ReplicaFixture.outcomes(meters, replica, outcome);
     }
 
     record OtherState(String aggregateId, long version) implements StateEvent {}

@@ -2,8 +2,9 @@ package it.osservatorio.projects.organisationreplica;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import it.osservatorio.contracts.registry.OrganisationChanged;
-import it.osservatorio.platform.replica.StateTopicConsumer;
+import it.osservatorio.platform.replica.StateTopicBatchConsumer;
 import it.osservatorio.platform.replica.VersionedReplica;
+import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +13,7 @@ import org.springframework.messaging.Message;
 
 /**
  * The registry's organisations, replicated from {@link it.osservatorio.contracts.Topics#ORGANISATIONS} through the
- * binding {@code organisationReplica-in-0}; project partners are validated against them.
+ * binding {@code organisationReplica-in-0} a poll at a time; project partners are validated against them.
  */
 @Configuration(proxyBeanMethods = false)
 class OrganisationReplicaConfiguration {
@@ -25,8 +26,8 @@ class OrganisationReplicaConfiguration {
     }
 
     @Bean
-    Consumer<Message<?>> organisationReplica(
+    Consumer<Message<List<?>>> organisationReplica(
             VersionedReplica<OrganisationChanged> organisationReplicaStore, MeterRegistry meters) {
-        return new StateTopicConsumer(organisationReplicaStore, meters);
+        return new StateTopicBatchConsumer(organisationReplicaStore, meters);
     }
 }

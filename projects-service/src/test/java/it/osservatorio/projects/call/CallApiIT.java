@@ -149,6 +149,49 @@ class CallApiIT {
     }
 
     @Test
+    void shouldShowHonestStatusFindAndExportButNeverNotifyWhenCallDatesAreNotKnown() {
+        String closed = id(http.post("/calls", """
+                        {"title":"Tech Fast 2021","programme":"OTHER","reportedStatus":"CLOSED",
+                         "reportedStatusNote":"Ha finanziato il progetto RICORDO, in corso nel 2022"}""").bearer(token(owner)).send());
+        String unknown = id(http.post("/calls", """
+                        {"issuer":"European Commission","title":"Call Horizon Europe - Enhancing biosecurity",
+                         "programme":"HORIZON_EUROPE","reportedStatusNote":"proposta in preparazione (2022)"}""").bearer(token(owner)).send());
+
+        JsonNode read = JSON.readTree(http.get("/calls/" + closed).send().body());
+        assertThat(read.path("status").asString()).isEqualTo("CLOSED");
+        assertThat(read.path("statusBasis").asString()).isEqualTo("REPORTED");
+        assertThat(read.path("issuer").isNull()).isTrue();
+        assertThat(read.path("deadline").isNull()).isTrue();
+        assertThat(JSON.readTree(http.get("/calls/" + unknown).send().body())
+                        .path("status")
+                        .asString())
+                .isEqualTo("UNKNOWN");
+        assertThat(ids("/calls?owner=" + owner + "&status=UNKNOWN")).containsExactly(unknown);
+        assertThat(ids("/calls?owner=" + owner + "&status=OPEN")).isEmpty();
+        assertThat(ids("/calls?owner=" + owner + "&q=ricordo")).containsExactly(closed);
+        assertThat(ids("/calls?owner=" + owner + "&q=horizon%20biosecurity")).containsExactly(unknown);
+        HttpResponse<String> export = http.get("/calls/export?owner=" + owner).send();
+        assertThat(export.statusCode()).as(export.body()).isEqualTo(200);
+        assertThat(export.body().lines()).first().asString().startsWith("id;issuer;title;programme;axis;");
+        assertThat(export.body()).contains(closed + ";;Tech Fast 2021;OTHER;;;;;;;;CLOSED;REPORTED;CLOSED;");
+        assertThat(export.body()).contains(";UNKNOWN;NONE;;proposta in preparazione (2022);false");
+        assertThat(http.get("/calls/export?format=xml").send().statusCode()).isEqualTo(400);
+
+        HttpResponse<String> withDates =
+                http.post("/calls", """
+                        {"title":"Senza ente","programme":"OTHER","deadline":"2099-01-01T12:00",
+                         "reportedStatus":"OPEN"}""").bearer(token(owner)).send();
+        assertThat(withDates.statusCode()).isEqualTo(400);
+        assertThat(fields(withDates)).containsExactlyInAnyOrder("issuer", "reportedStatus");
+        List<ReceivedEvent> states = TopicReader.eventsFor(
+                LocalInfrastructure.kafkaBootstrapServers(), Topics.CALLS, closed::equals, 1, Duration.ofSeconds(30));
+        CallChanged state = states.getFirst().payloadAs(CallChanged.class);
+        assertThat(state.status()).isEqualTo(CallChanged.CallStatus.CLOSED);
+        assertThat(state.statusBasis()).isEqualTo(CallChanged.StatusBasis.REPORTED);
+        assertThat(state.reportedStatusNote()).contains("RICORDO");
+    }
+
+    @Test
     void shouldDescribeProjectsAndCallsWhenTheOpenApiDocumentIsRead() {
         HttpResponse<String> api = http.get("/v3/api-docs").send();
 

@@ -1,6 +1,7 @@
 package it.osservatorio.projects.call;
 
 import it.osservatorio.projects.call.domain.CallDetails;
+import it.osservatorio.projects.call.domain.CallStatus;
 import it.osservatorio.projects.project.domain.ProgrammeKind;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -13,6 +14,9 @@ public final class CallDetailsFixture {
     private Instant deadline = Instant.parse("2026-03-05T11:00:00Z");
     private BigDecimal budget;
     private String link = "https://www.bandi.regione.lombardia.it/cluster-2026";
+    private String issuer = "Regione Lombardia";
+    private CallStatus reportedStatus;
+    private String reportedStatusNote;
 
     public static CallDetailsFixture aCall() {
         return new CallDetailsFixture();
@@ -21,6 +25,25 @@ public final class CallDetailsFixture {
     public CallDetailsFixture dates(Instant opensAt, Instant deadline) {
         this.opensAt = opensAt;
         this.deadline = deadline;
+        return this;
+    }
+
+    /** No dates, as a call recorded from a report that prints none. */
+    public CallDetailsFixture undated(CallStatus reportedStatus, String note) {
+        this.opensAt = null;
+        this.deadline = null;
+        this.reportedStatus = reportedStatus;
+        this.reportedStatusNote = note;
+        return this;
+    }
+
+    public CallDetailsFixture reported(CallStatus reportedStatus) {
+        this.reportedStatus = reportedStatus;
+        return this;
+    }
+
+    public CallDetailsFixture issuer(String issuer) {
+        this.issuer = issuer;
         return this;
     }
 
@@ -36,7 +59,7 @@ public final class CallDetailsFixture {
 
     public CallDetails build() {
         return new CallDetails(
-                "Regione Lombardia",
+                issuer,
                 "Bando regionale rivolto ai Cluster lombardi",
                 ProgrammeKind.REGIONAL,
                 null,
@@ -46,6 +69,8 @@ public final class CallDetailsFixture {
                 opensAt,
                 deadline,
                 link,
-                false);
+                false,
+                reportedStatus,
+                reportedStatusNote);
     }
 }

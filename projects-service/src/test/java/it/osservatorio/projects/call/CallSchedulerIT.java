@@ -98,6 +98,13 @@ class CallSchedulerIT {
         String owner = "regione-" + UUID.randomUUID();
         Instant deadline = Instant.now().plusSeconds(4);
         String call = publish(http, owner, Instant.now().minusSeconds(60), deadline);
+        HttpResponse<String> undated = http.post("/calls", """
+                        {"issuer":"Regione Lombardia","title":"Bando Driade","programme":"REGIONAL",
+                         "reportedStatus":"CLOSED","reportedStatusNote":"riconoscimento regionale (2009)"}""")
+                .bearer(TestIdentity.token(owner, "read", "write"))
+                .send();
+        assertThat(undated.statusCode()).as(undated.body()).isEqualTo(201);
+        String undatedCall = JSON.readTree(undated.body()).path("id").asString();
 
         List<ReceivedEvent> notices = notices(call, 3);
 
@@ -114,6 +121,13 @@ class CallSchedulerIT {
                         .path("status")
                         .asString())
                 .isEqualTo("CLOSED");
+        // many rounds later, the call without dates has no notice and was never rewritten by the scheduler
+        assertThat(notices(undatedCall, 0)).isEmpty();
+        JsonNode undatedNow =
+                JSON.readTree(http.get("/calls/" + undatedCall).send().body());
+        assertThat(undatedNow.path("version").asLong()).isEqualTo(1);
+        assertThat(undatedNow.path("notices")).isEmpty();
+        assertThat(undatedNow.path("status").asString()).isEqualTo("CLOSED");
     }
 
     private HttpTestClient start() {

@@ -8,6 +8,7 @@ import it.osservatorio.projects.call.domain.Call;
 import it.osservatorio.projects.call.domain.CallStatus;
 import it.osservatorio.projects.call.domain.Notice;
 import it.osservatorio.projects.call.domain.NoticeKind;
+import it.osservatorio.projects.call.domain.StatusBasis;
 import it.osservatorio.projects.validation.InvalidDetailsException;
 import it.osservatorio.projects.validation.Violation;
 import java.time.Duration;
@@ -125,5 +126,59 @@ class CallTest {
                 .isInstanceOfSatisfying(InvalidDetailsException.class, e -> assertThat(e.violations())
                         .extracting(Violation::field)
                         .containsExactlyInAnyOrder("deadline", "budget", "link"));
+    }
+
+    @Test
+    void shouldBeUnknownNotOpenAndNeverDueWhenDatesAreNotKnownAndNoStatusIsReported() {
+        Call call = Call.publish(
+                "call-2",
+                "osservatorio-demo",
+                aCall().undated(null, "proposta in preparazione (2022)").build().validate(),
+                OPENS);
+
+        assertThat(call.status()).isEqualTo(CallStatus.UNKNOWN);
+        assertThat(call.details().statusBasis()).isEqualTo(StatusBasis.NONE);
+        assertThat(call.details().statusAt(DEADLINE.plus(Duration.ofDays(3650))))
+                .isEqualTo(CallStatus.UNKNOWN);
+        assertThat(call.schedule(WEEK)).isEmpty();
+        assertThat(call.nextNoticeAt(WEEK)).isEmpty();
+        assertThat(call.handleDueNotices(DEADLINE.plus(Duration.ofDays(3650)), WEEK))
+                .isEmpty();
+    }
+
+    @Test
+    void shouldShowReportedStatusWithItsBasisWhenDatesAreNotKnown() {
+        Call call = Call.publish(
+                "call-3",
+                "osservatorio-demo",
+                aCall().undated(CallStatus.CLOSED, "graduatoria pubblicata (003)")
+                        .issuer(null)
+                        .build()
+                        .validate(),
+                OPENS);
+
+        assertThat(call.status()).isEqualTo(CallStatus.CLOSED);
+        assertThat(call.details().statusBasis()).isEqualTo(StatusBasis.REPORTED);
+        assertThat(call.details().issuer()).isNull();
+        assertThat(call.handleDueNotices(OPENS.plus(Duration.ofDays(30)), WEEK)).isEmpty();
+    }
+
+    @Test
+    void shouldNameFieldsWhenReportedStatusMeetsDatesOrIsNotOpenOrClosedOrIssuerMissingWithDates() {
+        assertThatThrownBy(() -> aCall().reported(CallStatus.CLOSED).build().validate())
+                .isInstanceOfSatisfying(InvalidDetailsException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::field)
+                        .containsExactly("reportedStatus"));
+        assertThatThrownBy(() ->
+                        aCall().undated(CallStatus.FORTHCOMING, null).build().validate())
+                .isInstanceOfSatisfying(InvalidDetailsException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::message)
+                        .singleElement()
+                        .asString()
+                        .contains("OPEN or CLOSED"));
+        assertThatThrownBy(() -> aCall().issuer(null).build().validate())
+                .isInstanceOfSatisfying(InvalidDetailsException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::field)
+                        .containsExactly("issuer"));
     }
 }

@@ -9,6 +9,7 @@ import it.osservatorio.contracts.EventFixture;
 import it.osservatorio.contracts.EventType;
 import it.osservatorio.contracts.ReceivedEvent;
 import it.osservatorio.contracts.Topics;
+import it.osservatorio.contracts.projects.ExpenditureCorrected;
 import it.osservatorio.contracts.projects.ExpenditureRecorded;
 import it.osservatorio.contracts.projects.MilestoneReached;
 import it.osservatorio.contracts.projects.ProjectChanged;
@@ -338,6 +339,106 @@ class ProjectApiIT {
                         .asString()))
                 .containsExactly("FESR", "HORIZON_EUROPE");
         assertThat(http.get("/projects/totals?by=comune").send().statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void shouldRecomputeProgressAndPublishFactsWhenAnExpenditureIsCorrectedAndAnotherCancelled() {
+        String id = create(aProjectRequest().with("axis", 2).with("otherAxes", List.of(6)));
+        JsonNode first = json(post(
+                "/projects/" + id + "/expenditures",
+                "{\"date\":\"2025-03-31\",\"amount\":30000.00,\"category\":\"PERSONALE\"}",
+                "\"1\""));
+        String wrong = first.path("expenditures").path(0).path("expenditureId").asString();
+        JsonNode second = json(post(
+                "/projects/" + id + "/expenditures",
+                "{\"date\":\"2025-04-30\",\"amount\":5000.00,\"category\":\"SERVIZI\"}",
+                "\"2\""));
+        String duplicate =
+                second.path("expenditures").path(1).path("expenditureId").asString();
+
+        HttpResponse<String> corrected = post(
+                "/projects/" + id + "/expenditures/" + wrong + "/correction",
+                "{\"date\":\"2025-03-31\",\"amount\":27500.00,\"category\":\"PERSONALE\",\"note\":\"IVA\"}",
+                "\"3\"");
+        assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(201);
+        assertThat(json(corrected).path("spent").decimalValue()).isEqualByComparingTo("32500.00");
+        assertThat(json(corrected).path("financialProgress").decimalValue()).isEqualByComparingTo("0.3250");
+        assertThat(json(corrected)
+                        .path("expenditures")
+                        .path(0)
+                        .path("superseded")
+                        .asBoolean())
+                .isTrue();
+        HttpResponse<String> cancelled = post(
+                "/projects/" + id + "/expenditures/" + duplicate + "/cancellation", "{\"note\":\"doppia\"}", "\"4\"");
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(201);
+        assertThat(json(cancelled).path("spent").decimalValue()).isEqualByComparingTo("27500.00");
+        HttpResponse<String> again = post(
+                "/projects/" + id + "/expenditures/" + wrong + "/correction",
+                "{\"date\":\"2025-03-31\",\"amount\":1.00,\"category\":\"PERSONALE\"}",
+                "\"5\"");
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+        assertThat(json(again).path("correctInstead").asString())
+                .isEqualTo(json(corrected)
+                        .path("expenditures")
+                        .path(2)
+                        .path("expenditureId")
+                        .asString());
+        assertThat(json(http.get("/projects/" + id).send()).path("version").asLong())
+                .isEqualTo(5);
+
+        List<ReceivedEvent> progress = TopicReader.eventsFor(
+                LocalInfrastructure.kafkaBootstrapServers(), Topics.PROJECT_PROGRESS, id::equals, 5, PATIENCE);
+        assertThat(progress)
+                .extracting(ReceivedEvent::type)
+                .containsExactly(
+                        EventType.PROJECT_STATUS_CHANGED,
+                        EventType.EXPENDITURE_RECORDED,
+                        EventType.EXPENDITURE_RECORDED,
+                        EventType.EXPENDITURE_CORRECTED,
+                        EventType.EXPENDITURE_CORRECTED);
+        ExpenditureCorrected correction = progress.get(3).payloadAs(ExpenditureCorrected.class);
+        assertThat(correction.correctedExpenditureId()).isEqualTo(wrong);
+        assertThat(correction.delta()).isEqualByComparingTo("-2500.00");
+        assertThat(correction.spent()).isEqualByComparingTo("32500.00");
+        assertThat(correction.axes()).containsExactly(2, 6);
+        ExpenditureCorrected cancellation = progress.get(4).payloadAs(ExpenditureCorrected.class);
+        assertThat(cancellation.cancelled()).isTrue();
+        assertThat(cancellation.amount()).isEqualByComparingTo("0");
+        assertThat(cancellation.delta()).isEqualByComparingTo("-5000.00");
+        List<ReceivedEvent> states = TopicReader.eventsFor(
+                LocalInfrastructure.kafkaBootstrapServers(), Topics.PROJECTS, id::equals, 5, PATIENCE);
+        ProjectChanged last = states.getLast().payloadAs(ProjectChanged.class);
+        assertThat(last.spent()).isEqualByComparingTo("27500.00");
+        assertThat(last.expenditures())
+                .extracting(ProjectChanged.Expenditure::kind, ProjectChanged.Expenditure::superseded)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(ProjectChanged.ExpenditureKind.RECORDED, true),
+                        org.assertj.core.groups.Tuple.tuple(ProjectChanged.ExpenditureKind.RECORDED, true),
+                        org.assertj.core.groups.Tuple.tuple(ProjectChanged.ExpenditureKind.CORRECTION, false),
+                        org.assertj.core.groups.Tuple.tuple(ProjectChanged.ExpenditureKind.CANCELLATION, false));
+    }
+
+    @Test
+    void shouldFindAndCountAProjectUnderEachOfItsAxesWhenItBelongsToTwo() {
+        String both = create(aProjectRequest().with("axis", 2).with("otherAxes", List.of(6)));
+        String six = create(aProjectRequest().with("axis", 6));
+
+        assertThat(ids("/projects?owner=" + owner + "&axis=6")).containsExactlyInAnyOrder(both, six);
+        assertThat(ids("/projects?owner=" + owner + "&axis=2")).containsExactly(both);
+        JsonNode read = json(http.get("/projects/" + both).send());
+        assertThat(read.path("axes").valueStream().map(JsonNode::asInt)).containsExactly(2, 6);
+        JsonNode byAxis =
+                json(http.get("/projects/totals?by=axis&owner=" + owner).send());
+        assertThat(byAxis.path("groups")
+                        .valueStream()
+                        .map(g -> g.path("key").asString() + "="
+                                + g.path("projects").asLong()))
+                .containsExactly("2=1", "6=2");
+        assertThat(byAxis.path("overall").path("projects").asLong()).isEqualTo(2);
+        String csv =
+                http.get("/projects/export?owner=" + owner + "&axis=2").send().body();
+        assertThat(csv).contains(";2|6;");
     }
 
     @Test

@@ -31,6 +31,7 @@ public final class ProjectDetailsFixture {
             new BigDecimal("10000"));
     private List<Partner> partners = new ArrayList<>();
     private List<Milestone> milestones = new ArrayList<>();
+    private List<Integer> otherAxes = List.of();
 
     public static ProjectDetailsFixture aProject() {
         return new ProjectDetailsFixture();
@@ -53,6 +54,11 @@ public final class ProjectDetailsFixture {
 
     public ProjectDetailsFixture axis(Integer axis) {
         this.axis = axis;
+        return this;
+    }
+
+    public ProjectDetailsFixture otherAxes(Integer... otherAxes) {
+        this.otherAxes = List.of(otherAxes);
         return this;
     }
 
@@ -109,6 +115,7 @@ public final class ProjectDetailsFixture {
                 funding,
                 partners,
                 milestones,
-                false);
+                false,
+                otherAxes);
     }
 }

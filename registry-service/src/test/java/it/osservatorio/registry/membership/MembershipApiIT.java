@@ -381,10 +381,12 @@ class MembershipApiIT {
                         .send()))
                 .containsExactly(supplyChain);
 
-        HttpResponse<String> unknown =
-                http.get("/memberships?colour=blue&activeOn=yesterday").send();
+        HttpResponse<String> unknown = http.get("/memberships?colour=blue&activeOn=yesterday&limit=many")
+                .send();
         assertThat(unknown.statusCode()).isEqualTo(400);
-        assertThat(fields(unknown)).containsExactlyInAnyOrder("colour", "activeOn");
+        assertThat(fields(unknown)).containsExactlyInAnyOrder("colour", "activeOn", "limit");
+        assertThat(unknown.body()).contains("must be a whole number between 1 and 200");
+        assertThat(fields(http.get("/clusters?limit=0").send())).containsExactly("limit");
         assertThat(unknown.body()).contains("activeOn, cursor, limit, networkId, networkKind, organisationId");
     }
 

@@ -39,7 +39,10 @@ record CallDocument(
         Instant createdAt,
         Instant updatedAt,
         boolean deleted,
-        List<PendingEvent> pendingEvents) {
+        List<PendingEvent> pendingEvents,
+        String reportedStatus,
+        String reportedStatusNote,
+        String searchText) {
 
     record NoticeDocument(String kind, Instant dueAt, Instant handledAt, boolean skipped) {}
 
@@ -68,7 +71,10 @@ record CallDocument(
                 call.createdAt(),
                 call.updatedAt(),
                 false,
-                events);
+                events,
+                d.reportedStatus() == null ? null : d.reportedStatus().name(),
+                d.reportedStatusNote(),
+                CallSearchText.of(d));
     }
 
     Call toCall() {
@@ -87,7 +93,9 @@ record CallDocument(
                         opensAt,
                         deadline,
                         link,
-                        synthetic),
+                        synthetic,
+                        reportedStatus == null ? null : CallStatus.valueOf(reportedStatus),
+                        reportedStatusNote),
                 CallStatus.valueOf(status),
                 notices == null
                         ? List.of()

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import it.osservatorio.platform.web.FieldProblem;
 import it.osservatorio.platform.web.InvalidFieldException;
 import it.osservatorio.projects.call.domain.CallDetails;
+import it.osservatorio.projects.call.domain.CallStatus;
 import it.osservatorio.projects.project.domain.ProgrammeKind;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -32,7 +33,15 @@ record CallRequest(
         @Schema(example = "2026-02-17T09:00") String opensAt,
         @Schema(example = "2026-03-05T12:00") String deadline,
         String link,
-        Boolean synthetic) {
+        Boolean synthetic,
+
+        @Schema(
+                description = "only for a call whose dates are not known: OPEN or CLOSED as the source reports it;"
+                        + " without it such a call is UNKNOWN")
+        CallStatus reportedStatus,
+
+        @Schema(example = "graduatoria pubblicata: FANGHI 4° su 78 progetti (Cluster Tecnologici Lombardi, 2022)")
+        String reportedStatusNote) {
 
     static final ZoneId ROME = ZoneId.of("Europe/Rome");
 
@@ -54,7 +63,9 @@ record CallRequest(
                 opens,
                 closes,
                 link,
-                Boolean.TRUE.equals(synthetic));
+                Boolean.TRUE.equals(synthetic),
+                reportedStatus,
+                reportedStatusNote);
     }
 
     private static Instant instant(String field, String value, List<FieldProblem> problems) {

@@ -4,6 +4,7 @@ import it.osservatorio.projects.call.domain.Call;
 import it.osservatorio.projects.call.domain.CallDetails;
 import it.osservatorio.projects.call.domain.CallStatus;
 import it.osservatorio.projects.call.domain.Notice;
+import it.osservatorio.projects.call.domain.StatusBasis;
 import it.osservatorio.projects.project.domain.ProgrammeKind;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -26,6 +27,9 @@ record CallResponse(
         OffsetDateTime deadline,
         String link,
         CallStatus status,
+        StatusBasis statusBasis,
+        CallStatus reportedStatus,
+        String reportedStatusNote,
         List<NoticeResponse> notices,
         boolean synthetic,
         Instant createdAt,
@@ -52,6 +56,9 @@ record CallResponse(
                 rome(d.deadline()),
                 d.link(),
                 d.statusAt(now),
+                d.statusBasis(),
+                d.reportedStatus(),
+                d.reportedStatusNote(),
                 call.notices().stream().map(CallResponse::notice).toList(),
                 d.synthetic(),
                 call.createdAt(),
@@ -62,7 +69,7 @@ record CallResponse(
         return new NoticeResponse(notice.kind().name(), rome(notice.dueAt()), notice.handledAt(), notice.skipped());
     }
 
-    private static OffsetDateTime rome(Instant instant) {
+    static OffsetDateTime rome(Instant instant) {
         return instant == null ? null : instant.atZone(CallRequest.ROME).toOffsetDateTime();
     }
 }

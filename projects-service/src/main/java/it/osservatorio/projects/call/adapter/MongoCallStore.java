@@ -24,8 +24,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 class MongoCallStore implements CallStore {
 
-    private static final List<String> OPTIONAL_FIELDS =
-            List.of("axis", "budget", "opensAt", "deadline", "link", "nextNoticeAt");
+    private static final List<String> OPTIONAL_FIELDS = List.of(
+            "issuer",
+            "axis",
+            "budget",
+            "opensAt",
+            "deadline",
+            "link",
+            "nextNoticeAt",
+            "reportedStatus",
+            "reportedStatusNote");
 
     private final MongoTemplate mongo;
     private final VersionedDocuments versioned;
@@ -104,11 +112,19 @@ class MongoCallStore implements CallStore {
         if (afterId != null) {
             criteria.add(where("_id").gt(afterId));
         }
-        Query query = new Query(new Criteria().andOperator(criteria))
-                .with(Sort.by(Sort.Direction.ASC, "_id"))
-                .limit(limit);
-        return mongo.find(query, CallDocument.class).stream()
-                .map(CallDocument::toCall)
-                .toList();
+        Query query = new Query(new Criteria().andOperator(criteria)).with(Sort.by(Sort.Direction.ASC, "_id"));
+        if (filter.text() == null) {
+            return mongo.find(query.limit(limit), CallDocument.class).stream()
+                    .map(CallDocument::toCall)
+                    .toList();
+        }
+        // words anywhere in the call's text: matched here, the calls of a territory are hundreds
+        try (var documents = mongo.stream(query, CallDocument.class)) {
+            return documents
+                    .filter(document -> CallSearchText.matches(document.searchText(), filter.text()))
+                    .limit(limit)
+                    .map(CallDocument::toCall)
+                    .toList();
+        }
     }
 }

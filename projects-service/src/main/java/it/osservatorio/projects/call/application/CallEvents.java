@@ -42,7 +42,12 @@ final class CallEvents {
                 d.link(),
                 CallChanged.CallStatus.valueOf(call.status().name()),
                 d.synthetic(),
-                call.updatedAt());
+                call.updatedAt(),
+                CallChanged.StatusBasis.valueOf(d.statusBasis().name()),
+                d.reportedStatus() == null
+                        ? null
+                        : CallChanged.CallStatus.valueOf(d.reportedStatus().name()),
+                d.reportedStatusNote());
     }
 
     PendingEvent changed(Call call, CallChanged.Change change) {

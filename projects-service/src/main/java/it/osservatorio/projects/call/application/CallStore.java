@@ -28,5 +28,18 @@ public interface CallStore {
     /** Calls ordered by id after {@code afterId}, optionally with one status as stored. */
     List<Call> page(CallFilter filter, String afterId, int limit);
 
-    record CallFilter(CallStatus status, String ownerInstitutionId, String programme, Integer axis, String ecosystem) {}
+    /** @param text words that must all occur in the call's title, issuer, programme, beneficiaries or status note */
+    record CallFilter(
+            CallStatus status,
+            String ownerInstitutionId,
+            String programme,
+            Integer axis,
+            String ecosystem,
+            String text) {
+
+        public CallFilter(
+                CallStatus status, String ownerInstitutionId, String programme, Integer axis, String ecosystem) {
+            this(status, ownerInstitutionId, programme, axis, ecosystem, null);
+        }
+    }
 }

@@ -14,6 +14,11 @@ import java.util.List;
 /**
  * What an issuer publishes about a call for proposals (bando). Opening time and deadline are instants (the API reads
  * and writes them in Europe/Rome time); either may be unknown. The budget is EUR, null when not published.
+ *
+ * <p>A call may also be recorded from a report that names it without dates (e.g. a call that funded a project years
+ * ago). Its status then cannot follow from dates: it is the {@code reportedStatus} (OPEN or CLOSED) the report gives,
+ * with what the report says in {@code reportedStatusNote}, or UNKNOWN; no date is ever made up for it, and such a
+ * call has no notices. Its issuer may be unknown too.
  */
 public record CallDetails(
         String issuer,
@@ -26,12 +31,15 @@ public record CallDetails(
         Instant opensAt,
         Instant deadline,
         String link,
-        boolean synthetic) {
+        boolean synthetic,
+        CallStatus reportedStatus,
+        String reportedStatusNote) {
 
     public CallDetails {
         issuer = trim(issuer);
         title = trim(title);
         link = trim(link);
+        reportedStatusNote = trim(reportedStatusNote);
         ecosystems = trimAll(ecosystems);
         eligibleBeneficiaryTypes = trimAll(eligibleBeneficiaryTypes);
     }
@@ -39,8 +47,29 @@ public record CallDetails(
     /** @throws InvalidDetailsException listing every broken rule */
     public CallDetails validate() {
         List<Violation> violations = new ArrayList<>();
-        if (issuer == null) {
-            violations.add(new Violation("issuer", "is required: who issues the call, e.g. Regione Lombardia"));
+        if (issuer == null && datesKnown()) {
+            violations.add(new Violation(
+                    "issuer",
+                    "is required: who issues the call, e.g. Regione Lombardia (only a call recorded without dates"
+                            + " from a source that names no issuer may leave it empty)"));
+        } else if (issuer != null && issuer.length() > 300) {
+            violations.add(new Violation("issuer", "must be at most 300 characters"));
+        }
+        if (reportedStatus != null) {
+            if (datesKnown()) {
+                violations.add(new Violation(
+                        "reportedStatus",
+                        "is only for a call whose dates are not known; with opensAt or deadline the status follows"
+                                + " from the dates: remove reportedStatus"));
+            } else if (reportedStatus != CallStatus.OPEN && reportedStatus != CallStatus.CLOSED) {
+                violations.add(new Violation(
+                        "reportedStatus",
+                        "must be OPEN or CLOSED, as the source reports it (leave it empty when the source does not"
+                                + " say)"));
+            }
+        }
+        if (reportedStatusNote != null && reportedStatusNote.length() > 1000) {
+            violations.add(new Violation("reportedStatusNote", "must be at most 1000 characters"));
         }
         if (title == null) {
             violations.add(new Violation("title", "is required: the call's title"));
@@ -90,11 +119,31 @@ public record CallDetails(
                 opensAt,
                 deadline,
                 link,
-                synthetic);
+                synthetic,
+                reportedStatus,
+                reportedStatusNote);
     }
 
-    /** The status at {@code now}; without an opening time a published call counts as open until its deadline. */
+    /** Whether the opening time or the deadline is known. */
+    public boolean datesKnown() {
+        return opensAt != null || deadline != null;
+    }
+
+    public StatusBasis statusBasis() {
+        if (datesKnown()) {
+            return StatusBasis.DATES;
+        }
+        return reportedStatus == null ? StatusBasis.NONE : StatusBasis.REPORTED;
+    }
+
+    /**
+     * The status at {@code now}; without an opening time a call with a deadline counts as open until its deadline.
+     * Without any date it is the reported status, or UNKNOWN.
+     */
     public CallStatus statusAt(Instant now) {
+        if (!datesKnown()) {
+            return reportedStatus == null ? CallStatus.UNKNOWN : reportedStatus;
+        }
         if (opensAt != null && now.isBefore(opensAt)) {
             return CallStatus.FORTHCOMING;
         }

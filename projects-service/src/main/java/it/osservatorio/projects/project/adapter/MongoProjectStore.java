@@ -178,7 +178,9 @@ class MongoProjectStore implements ProjectStore {
                     .in(filter.programmes().stream().map(Enum::name).toList()));
         }
         if (!filter.axes().isEmpty()) {
-            criteria.add(where("axis").in(filter.axes()));
+            criteria.add(new Criteria()
+                    .orOperator(
+                            where("axis").in(filter.axes()), where("otherAxes").in(filter.axes())));
         }
         if (!filter.statuses().isEmpty()) {
             criteria.add(where("status")

@@ -106,7 +106,65 @@ class ProjectController {
             @RequestBody ProjectRequest.ExpenditureRequest request) {
         Project project = service.recordExpenditure(
                 id,
-                new Expenditure(null, request.date(), request.amount(), request.category(), request.note()),
+                Expenditure.spent(
+                        null,
+                        request.date(),
+                        request.amount(),
+                        request.category(),
+                        request.note(),
+                        Boolean.TRUE.equals(request.synthetic())),
+                VersionTags.ifMatch(ifMatch, "project"),
+                CallerIdentity.require());
+        return ResponseEntity.created(URI.create("/projects/" + id + "/expenditures/"
+                        + project.expenditures().getLast().expenditureId()))
+                .eTag(VersionTags.etag(project.version()))
+                .body(response(project));
+    }
+
+    @PostMapping("/{id}/expenditures/{expenditureId}/correction")
+    @Operation(
+            summary = "Correct a recorded expenditure (owner or admin)",
+            description = "Records a new entry with the corrected date, amount and category that replaces the"
+                    + " expenditure named; the old entry stays in the ledger, marked superseded, and no longer counts."
+                    + " Publishes the project's state and an ExpenditureCorrected fact. 409 when the entry was already"
+                    + " corrected or cancelled (the problem names the entry to correct instead).")
+    ResponseEntity<ProjectResponse> correctExpenditure(
+            @PathVariable String id,
+            @PathVariable String expenditureId,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @RequestBody ProjectRequest.ExpenditureRequest request) {
+        Project project = service.correctExpenditure(
+                id,
+                expenditureId,
+                Expenditure.spent(
+                        null,
+                        request.date(),
+                        request.amount(),
+                        request.category(),
+                        request.note(),
+                        Boolean.TRUE.equals(request.synthetic())),
+                VersionTags.ifMatch(ifMatch, "project"),
+                CallerIdentity.require());
+        return ResponseEntity.created(URI.create("/projects/" + id + "/expenditures/"
+                        + project.expenditures().getLast().expenditureId()))
+                .eTag(VersionTags.etag(project.version()))
+                .body(response(project));
+    }
+
+    @PostMapping("/{id}/expenditures/{expenditureId}/cancellation")
+    @Operation(
+            summary = "Cancel a recorded expenditure (owner or admin)",
+            description = "Records a new entry of amount 0 that replaces the expenditure named, which no longer counts;"
+                    + " publishes the project's state and an ExpenditureCorrected fact with cancelled = true.")
+    ResponseEntity<ProjectResponse> cancelExpenditure(
+            @PathVariable String id,
+            @PathVariable String expenditureId,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @RequestBody(required = false) ProjectRequest.CancellationRequest request) {
+        Project project = service.cancelExpenditure(
+                id,
+                expenditureId,
+                request == null ? null : request.note(),
                 VersionTags.ifMatch(ifMatch, "project"),
                 CallerIdentity.require());
         return ResponseEntity.created(URI.create("/projects/" + id + "/expenditures/"

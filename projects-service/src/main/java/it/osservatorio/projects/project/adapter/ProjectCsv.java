@@ -103,7 +103,11 @@ final class ProjectCsv {
                         programme.investimento(),
                         programme.interregProgramme(),
                         p.callId(),
-                        p.axis(),
+                        p.axes().isEmpty()
+                                ? null
+                                : String.join(
+                                        "|",
+                                        p.axes().stream().map(String::valueOf).toList()),
                         p.emblematicAction(),
                         p.s3Ecosystem(),
                         String.join("|", p.comuniIstat()),
@@ -172,12 +176,25 @@ final class ProjectCsv {
         ProgrammeKind kind = enumValue(record, "OC_DESCR_PROGRAMMA", ProgrammeKind.class, problems);
         ProjectStatus status = enumValue(record, "OC_STATO_PROGETTO", ProjectStatus.class, problems);
         Integer axis = null;
+        List<Integer> otherAxes = new ArrayList<>();
         String axisText = cell(record, "ASSE_PATTO");
         if (axisText != null) {
             try {
-                axis = Integer.parseInt(axisText);
+                for (String part : axisText.split("\\|")) {
+                    int value = Integer.parseInt(part.trim());
+                    if (axis == null) {
+                        axis = value;
+                    } else {
+                        otherAxes.add(value);
+                    }
+                }
             } catch (NumberFormatException e) {
-                problems.add(new Violation("ASSE_PATTO", "must be a strategic axis 1 to 8 (got '" + axisText + "')"));
+                axis = null;
+                otherAxes.clear();
+                problems.add(new Violation(
+                        "ASSE_PATTO",
+                        "must be a strategic axis 1 to 8, or several separated by | (e.g. 2|6), got '" + axisText
+                                + "'"));
             }
         }
         String comuni = cell(record, "COD_COMUNE");
@@ -215,7 +232,8 @@ final class ProjectCsv {
                 funding,
                 List.of(),
                 List.of(),
-                false);
+                false,
+                otherAxes);
         if (record.size() != columns) {
             problems.add(new Violation(
                     "row",

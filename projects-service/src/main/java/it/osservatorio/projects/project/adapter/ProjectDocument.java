@@ -3,6 +3,7 @@ package it.osservatorio.projects.project.adapter;
 import it.osservatorio.platform.outbox.PendingEvent;
 import it.osservatorio.projects.project.domain.Expenditure;
 import it.osservatorio.projects.project.domain.ExpenditureCategory;
+import it.osservatorio.projects.project.domain.ExpenditureKind;
 import it.osservatorio.projects.project.domain.Funding;
 import it.osservatorio.projects.project.domain.Milestone;
 import it.osservatorio.projects.project.domain.Partner;
@@ -52,7 +53,8 @@ record ProjectDocument(
         Instant createdAt,
         Instant updatedAt,
         boolean deleted,
-        List<PendingEvent> pendingEvents) {
+        List<PendingEvent> pendingEvents,
+        List<Integer> otherAxes) {
 
     record ProgrammeDocument(
             String kind,
@@ -66,9 +68,18 @@ record ProjectDocument(
 
     record PartnerDocument(String organisationId, String role, String budgetShare) {}
 
-    record MilestoneDocument(String milestoneId, String title, String plannedDate, String actualDate) {}
+    record MilestoneDocument(
+            String milestoneId, String title, String plannedDate, String actualDate, boolean synthetic) {}
 
-    record ExpenditureDocument(String expenditureId, String date, String amount, String category, String note) {}
+    record ExpenditureDocument(
+            String expenditureId,
+            String date,
+            String amount,
+            String category,
+            String note,
+            boolean synthetic,
+            String kind,
+            String correctsExpenditureId) {}
 
     static ProjectDocument of(Project project, List<PendingEvent> events) {
         ProjectDetails d = project.details();
@@ -113,7 +124,7 @@ record ProjectDocument(
                         .toList(),
                 d.milestones().stream()
                         .map(m -> new MilestoneDocument(
-                                m.milestoneId(), m.title(), text(m.plannedDate()), text(m.actualDate())))
+                                m.milestoneId(), m.title(), text(m.plannedDate()), text(m.actualDate()), m.synthetic()))
                         .toList(),
                 project.expenditures().stream()
                         .map(e -> new ExpenditureDocument(
@@ -121,13 +132,17 @@ record ProjectDocument(
                                 text(e.date()),
                                 text(e.amount()),
                                 e.category().name(),
-                                e.note()))
+                                e.note(),
+                                e.synthetic(),
+                                e.kind().name(),
+                                e.correctsExpenditureId()))
                         .toList(),
                 d.synthetic(),
                 project.createdAt(),
                 project.updatedAt(),
                 false,
-                events);
+                events,
+                d.otherAxes());
     }
 
     Project toProject() {
@@ -179,9 +194,11 @@ record ProjectDocument(
                                                 m.milestoneId(),
                                                 m.title(),
                                                 date(m.plannedDate()),
-                                                date(m.actualDate())))
+                                                date(m.actualDate()),
+                                                m.synthetic()))
                                         .toList(),
-                        synthetic),
+                        synthetic,
+                        otherAxes),
                 ProjectStatus.valueOf(status),
                 expenditures == null
                         ? List.of()
@@ -191,7 +208,10 @@ record ProjectDocument(
                                         date(e.date()),
                                         amount(e.amount()),
                                         ExpenditureCategory.valueOf(e.category()),
-                                        e.note()))
+                                        e.note(),
+                                        e.synthetic(),
+                                        e.kind() == null ? ExpenditureKind.RECORDED : ExpenditureKind.valueOf(e.kind()),
+                                        e.correctsExpenditureId()))
                                 .toList(),
                 createdAt,
                 updatedAt);

@@ -26,6 +26,12 @@ record ProjectRequest(
         @Schema(description = "strategic axis of the Cremona pact, 1 to 8")
         Integer axis,
 
+        @Schema(
+                description = "further axes of the pact the project belongs to, e.g. [6] for a project of axes 2 and"
+                        + " 6, which the pact treats together",
+                example = "[6]")
+        List<Integer> otherAxes,
+
         String emblematicAction,
         String s3Ecosystem,
         @Schema(example = "[\"019036\"]") List<String> comuniIstat,
@@ -54,7 +60,8 @@ record ProjectRequest(
 
     record PartnerRequest(String organisationId, PartnerRole role, BigDecimal budgetShare) {}
 
-    record MilestoneRequest(String milestoneId, String title, LocalDate plannedDate, LocalDate actualDate) {}
+    record MilestoneRequest(
+            String milestoneId, String title, LocalDate plannedDate, LocalDate actualDate, Boolean synthetic) {}
 
     ProjectDetails toDetails() {
         return new ProjectDetails(
@@ -97,9 +104,15 @@ record ProjectRequest(
                         : milestones.stream()
                                 .map(m -> m == null
                                         ? null
-                                        : new Milestone(m.milestoneId(), m.title(), m.plannedDate(), m.actualDate()))
+                                        : new Milestone(
+                                                m.milestoneId(),
+                                                m.title(),
+                                                m.plannedDate(),
+                                                m.actualDate(),
+                                                Boolean.TRUE.equals(m.synthetic())))
                                 .toList(),
-                Boolean.TRUE.equals(synthetic));
+                Boolean.TRUE.equals(synthetic),
+                otherAxes);
     }
 
     record StatusRequest(ProjectStatus status) {}
@@ -108,7 +121,10 @@ record ProjectRequest(
             @Schema(example = "2026-03-31") LocalDate date,
             @Schema(example = "12500.00") BigDecimal amount,
             ExpenditureCategory category,
-            String note) {}
+            String note,
+            Boolean synthetic) {}
+
+    record CancellationRequest(String note) {}
 
     record MilestoneReachedRequest(
             @Schema(example = "2026-03-31") LocalDate actualDate) {}

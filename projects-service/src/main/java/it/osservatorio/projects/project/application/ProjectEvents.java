@@ -2,12 +2,14 @@ package it.osservatorio.projects.project.application;
 
 import it.osservatorio.contracts.EventCodec;
 import it.osservatorio.contracts.EventType;
+import it.osservatorio.contracts.projects.ExpenditureCorrected;
 import it.osservatorio.contracts.projects.ExpenditureRecorded;
 import it.osservatorio.contracts.projects.MilestoneReached;
 import it.osservatorio.contracts.projects.ProjectChanged;
 import it.osservatorio.contracts.projects.ProjectStatusChanged;
 import it.osservatorio.platform.outbox.PendingEvent;
 import it.osservatorio.projects.project.domain.Expenditure;
+import it.osservatorio.projects.project.domain.ExpenditureKind;
 import it.osservatorio.projects.project.domain.Funding;
 import it.osservatorio.projects.project.domain.Milestone;
 import it.osservatorio.projects.project.domain.Programme;
@@ -68,20 +70,30 @@ final class ProjectEvents {
                         .toList(),
                 d.milestones().stream()
                         .map(m -> new ProjectChanged.Milestone(
-                                m.milestoneId(), m.title(), m.plannedDate(), m.actualDate(), m.isLate(today)))
+                                m.milestoneId(),
+                                m.title(),
+                                m.plannedDate(),
+                                m.actualDate(),
+                                m.isLate(today),
+                                m.synthetic()))
                         .toList(),
                 project.expenditures().stream()
                         .map(e -> new ProjectChanged.Expenditure(
                                 e.expenditureId(),
                                 e.date(),
                                 e.amount(),
-                                e.category().name()))
+                                e.category().name(),
+                                ProjectChanged.ExpenditureKind.valueOf(e.kind().name()),
+                                e.correctsExpenditureId(),
+                                project.isSuperseded(e),
+                                e.synthetic()))
                         .toList(),
                 project.spent(),
                 project.financialProgress().orElse(null),
                 project.physicalProgress().orElse(null),
                 d.synthetic(),
-                project.updatedAt());
+                project.updatedAt(),
+                d.axes());
     }
 
     PendingEvent statusChanged(Project project, ProjectStatus from) {
@@ -95,7 +107,8 @@ final class ProjectEvents {
                         from == null ? null : status(from),
                         status(project.status()),
                         project.details().totalCost(),
-                        project.updatedAt()),
+                        project.updatedAt(),
+                        project.details().axes()),
                 project.updatedAt()));
     }
 
@@ -114,6 +127,35 @@ final class ProjectEvents {
                         project.spent(),
                         project.details().totalCost(),
                         project.financialProgress().orElse(null),
+                        project.updatedAt(),
+                        project.details().axes(),
+                        expenditure.synthetic()),
+                project.updatedAt()));
+    }
+
+    PendingEvent expenditureCorrected(Project project, Expenditure entry, Expenditure replaced) {
+        boolean cancelled = entry.kind() == ExpenditureKind.CANCELLATION;
+        return PendingEvent.of(codec.envelope(
+                new ExpenditureCorrected(
+                        project.id(),
+                        project.version(),
+                        project.ownerInstitutionId(),
+                        project.details().axis(),
+                        project.details().axes(),
+                        kind(project.details().programme()),
+                        entry.expenditureId(),
+                        replaced.expenditureId(),
+                        cancelled,
+                        entry.date(),
+                        entry.amount(),
+                        entry.category().name(),
+                        replaced.date(),
+                        replaced.amount(),
+                        entry.amount().subtract(replaced.amount()),
+                        project.spent(),
+                        project.details().totalCost(),
+                        project.financialProgress().orElse(null),
+                        entry.synthetic(),
                         project.updatedAt()),
                 project.updatedAt()));
     }
@@ -132,7 +174,9 @@ final class ProjectEvents {
                         milestone.actualDate(),
                         milestone.isLate(milestone.actualDate()),
                         project.physicalProgress().orElse(null),
-                        project.updatedAt()),
+                        project.updatedAt(),
+                        project.details().axes(),
+                        milestone.synthetic()),
                 project.updatedAt()));
     }
 

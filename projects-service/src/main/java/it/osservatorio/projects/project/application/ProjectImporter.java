@@ -199,7 +199,8 @@ public class ProjectImporter {
                 row.funding(),
                 current.partners(),
                 current.milestones(),
-                current.synthetic());
+                current.synthetic(),
+                row.otherAxes());
     }
 
     private static RowResult invalid(Row row, List<Violation> errors) {

@@ -226,8 +226,29 @@ public class ProjectService {
 
     public Project recordExpenditure(String id, Expenditure expenditure, OptionalLong ifMatch, CallerIdentity caller) {
         Project current = writable(id, ifMatch, caller);
-        Expenditure withId = new Expenditure(
-                ids.next("exp-"), expenditure.date(), expenditure.amount(), expenditure.category(), expenditure.note());
+        Expenditure withId = Expenditure.spent(
+                ids.next("exp-"),
+                expenditure.date(),
+                expenditure.amount(),
+                expenditure.category(),
+                expenditure.note(),
+                expenditure.synthetic());
+        return recordEntry(current, withId, ifMatch);
+    }
+
+    /**
+     * Records an expenditure under an id of the caller's choosing, for data loaded idempotently (demo data): nothing
+     * happens when the project already has an entry of that id.
+     */
+    public Project recordExpenditure(String id, Expenditure expenditure, CallerIdentity caller) {
+        Project current = writable(id, OptionalLong.empty(), caller);
+        if (current.expenditure(expenditure.expenditureId()).isPresent()) {
+            return current;
+        }
+        return recordEntry(current, expenditure, OptionalLong.empty());
+    }
+
+    private Project recordEntry(Project current, Expenditure withId, OptionalLong ifMatch) {
         Project recorded = current.record(withId, today(), clock.instant());
         Expenditure stored = recorded.expenditures().getLast();
         return write(
@@ -236,6 +257,47 @@ public class ProjectService {
                 List.of(
                         events.changed(recorded, names(recorded), today()),
                         events.expenditureRecorded(recorded, stored)),
+                ifMatch);
+    }
+
+    /**
+     * Corrects a recorded expenditure: a new entry with the corrected date, amount and category replaces it, and only
+     * the new one counts; publishes the new state and an {@code ExpenditureCorrected} fact.
+     */
+    public Project correctExpenditure(
+            String id, String expenditureId, Expenditure correction, OptionalLong ifMatch, CallerIdentity caller) {
+        Project current = writable(id, ifMatch, caller);
+        Expenditure withId = new Expenditure(
+                ids.next("exp-"),
+                correction.date(),
+                correction.amount(),
+                correction.category(),
+                correction.note(),
+                correction.synthetic(),
+                null,
+                expenditureId);
+        Project corrected = current.correct(expenditureId, withId, today(), clock.instant());
+        return writeCorrection(current, corrected, ifMatch);
+    }
+
+    /** Cancels a recorded expenditure with a new entry of amount 0; publishes the state and the fact. */
+    public Project cancelExpenditure(
+            String id, String expenditureId, String note, OptionalLong ifMatch, CallerIdentity caller) {
+        Project current = writable(id, ifMatch, caller);
+        Project cancelled = current.cancel(expenditureId, ids.next("exp-"), note, clock.instant());
+        return writeCorrection(current, cancelled, ifMatch);
+    }
+
+    private Project writeCorrection(Project current, Project corrected, OptionalLong ifMatch) {
+        Expenditure entry = corrected.expenditures().getLast();
+        Expenditure replaced =
+                current.expenditure(entry.correctsExpenditureId()).orElseThrow();
+        return write(
+                current,
+                corrected,
+                List.of(
+                        events.changed(corrected, names(corrected), today()),
+                        events.expenditureCorrected(corrected, entry, replaced)),
                 ifMatch);
     }
 
@@ -290,17 +352,22 @@ public class ProjectService {
         return LocalDate.now(clock.withZone(ZONE));
     }
 
-    /** Sums per strategic axis ({@code axis}) or programme ({@code programme}) of the selected projects. */
+    /**
+     * Sums per strategic axis ({@code axis}) or programme ({@code programme}) of the selected projects. A project of
+     * several axes counts in each of them (so the groups may add up to more than the overall sum, which counts it
+     * once).
+     */
     public ProjectTotals totals(ProjectFilter filter, String groupBy) {
-        Function<Project, String> key = "axis".equals(groupBy)
-                ? p -> p.details().axis() == null
-                        ? "none"
-                        : String.valueOf(p.details().axis())
-                : p -> p.details().programme().kind().name();
+        Function<Project, List<String>> keys = "axis".equals(groupBy)
+                ? p -> p.details().axes().isEmpty()
+                        ? List.of("none")
+                        : p.details().axes().stream().map(String::valueOf).toList()
+                : p -> List.of(p.details().programme().kind().name());
         Map<String, Sum> groups = new TreeMap<>();
         Sum overall = new Sum("all");
         store.forEach(filter, project -> {
-            groups.computeIfAbsent(key.apply(project), Sum::new).add(project);
+            keys.apply(project)
+                    .forEach(key -> groups.computeIfAbsent(key, Sum::new).add(project));
             overall.add(project);
         });
         return new ProjectTotals(
@@ -405,6 +472,7 @@ public class ProjectService {
         private BigDecimal local = BigDecimal.ZERO.setScale(2);
         private BigDecimal privateFunds = BigDecimal.ZERO.setScale(2);
         private BigDecimal spent = BigDecimal.ZERO.setScale(2);
+        private BigDecimal syntheticSpent = BigDecimal.ZERO.setScale(2);
 
         Sum(String key) {
             this.key = key;
@@ -425,6 +493,11 @@ public class ProjectService {
                 privateFunds = plus(privateFunds, d.funding().privateFunds());
             }
             spent = spent.add(project.spent());
+            for (Expenditure expenditure : project.expenditures()) {
+                if (expenditure.synthetic() && !project.isSuperseded(expenditure)) {
+                    syntheticSpent = syntheticSpent.add(expenditure.amount());
+                }
+            }
         }
 
         private static BigDecimal plus(BigDecimal sum, BigDecimal part) {
@@ -433,7 +506,7 @@ public class ProjectService {
 
         ProjectTotals.Group toGroup() {
             return new ProjectTotals.Group(
-                    key, projects, withCost, total, eu, national, regional, local, privateFunds, spent);
+                    key, projects, withCost, total, eu, national, regional, local, privateFunds, spent, syntheticSpent);
         }
     }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Projects and money per group (strategic axis or programme). Amounts add up what is published: {@code projects}
- * counts every project, {@code projectsWithCost} those with a total cost.
+ * counts every project, {@code projectsWithCost} those with a total cost; {@code syntheticSpent} is the part of
+ * {@code spent} generated for the demo (expenditure marked synthetic).
  */
 public record ProjectTotals(String groupBy, List<Group> groups, Group overall) {
 
@@ -19,5 +20,6 @@ public record ProjectTotals(String groupBy, List<Group> groups, Group overall) {
             BigDecimal regional,
             BigDecimal local,
             BigDecimal privateFunds,
-            BigDecimal spent) {}
+            BigDecimal spent,
+            BigDecimal syntheticSpent) {}
 }

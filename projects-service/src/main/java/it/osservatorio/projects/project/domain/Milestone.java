@@ -2,8 +2,16 @@ package it.osservatorio.projects.project.domain;
 
 import java.time.LocalDate;
 
-/** A planned step of a project; reached when it has an actual date. */
-public record Milestone(String milestoneId, String title, LocalDate plannedDate, LocalDate actualDate) {
+/**
+ * A planned step of a project; reached when it has an actual date. {@code synthetic}: generated for the demo, not
+ * reported by anyone.
+ */
+public record Milestone(
+        String milestoneId, String title, LocalDate plannedDate, LocalDate actualDate, boolean synthetic) {
+
+    public Milestone(String milestoneId, String title, LocalDate plannedDate, LocalDate actualDate) {
+        this(milestoneId, title, plannedDate, actualDate, false);
+    }
 
     public Milestone {
         milestoneId = Texts.trim(milestoneId);
@@ -23,6 +31,6 @@ public record Milestone(String milestoneId, String title, LocalDate plannedDate,
     }
 
     Milestone reached(LocalDate date) {
-        return new Milestone(milestoneId, title, plannedDate, date);
+        return new Milestone(milestoneId, title, plannedDate, date, synthetic);
     }
 }

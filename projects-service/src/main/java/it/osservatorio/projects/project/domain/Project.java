@@ -9,11 +9,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A funded project, owned by the institution that published it. Every change increases the version by one; the
- * expenditure is recorded one amount at a time and never edited.
+ * expenditure is a ledger of entries recorded one at a time and never edited: a correction or cancellation is a new
+ * entry replacing an earlier one, and only the entries not replaced count in what was spent.
  */
 public record Project(
         String id,
@@ -72,10 +76,128 @@ public record Project(
      * above the total cost; a revoked or withdrawn project spends nothing more.
      */
     public Project record(Expenditure expenditure, LocalDate today, Instant now) {
-        List<Violation> violations = new ArrayList<>();
         if (status == ProjectStatus.REVOKED || status == ProjectStatus.WITHDRAWN) {
             throw new IllegalTransitionException.ClosedProject(id, status);
         }
+        List<Violation> violations = checkEntry(expenditure, spent(), today);
+        if (!violations.isEmpty()) {
+            throw new InvalidDetailsException(violations);
+        }
+        List<Expenditure> all = new ArrayList<>(expenditures);
+        all.add(Expenditure.spent(
+                expenditure.expenditureId(),
+                expenditure.date(),
+                Amounts.euros(expenditure.amount()),
+                expenditure.category(),
+                expenditure.note(),
+                expenditure.synthetic()));
+        return new Project(id, version + 1, ownerInstitutionId, details, status, all, createdAt, now);
+    }
+
+    /**
+     * Replaces the entry {@code correctedId} with {@code correction} (its date, amount, category and note), as a new
+     * entry of the ledger; the rules of {@link #record} apply to the new amount, counted instead of the old one.
+     *
+     * @param correction the corrected values, with the new entry's id
+     * @throws ExpenditureCorrectionException when the entry was already replaced or is a cancellation
+     */
+    public Project correct(String correctedId, Expenditure correction, LocalDate today, Instant now) {
+        if (status == ProjectStatus.REVOKED || status == ProjectStatus.WITHDRAWN) {
+            throw new IllegalTransitionException.ClosedProject(id, status);
+        }
+        Expenditure original = correctable(correctedId);
+        BigDecimal spentWithout = spent().subtract(original.amount());
+        List<Violation> violations = checkEntry(correction, spentWithout, today);
+        if (!violations.isEmpty()) {
+            throw new InvalidDetailsException(violations);
+        }
+        List<Expenditure> all = new ArrayList<>(expenditures);
+        all.add(new Expenditure(
+                correction.expenditureId(),
+                correction.date(),
+                Amounts.euros(correction.amount()),
+                correction.category(),
+                correction.note(),
+                correction.synthetic() || original.synthetic(),
+                ExpenditureKind.CORRECTION,
+                original.expenditureId()));
+        return new Project(id, version + 1, ownerInstitutionId, details, status, all, createdAt, now);
+    }
+
+    /**
+     * Cancels the entry {@code cancelledId} with a new entry of amount 0 (the cancelled entry's date and category),
+     * after which it no longer counts. Allowed on a revoked or withdrawn project too: it only lowers the spending.
+     *
+     * @throws ExpenditureCorrectionException when the entry was already replaced or is a cancellation
+     */
+    public Project cancel(String cancelledId, String cancellationId, String note, Instant now) {
+        Expenditure original = correctable(cancelledId);
+        List<Expenditure> all = new ArrayList<>(expenditures);
+        all.add(new Expenditure(
+                cancellationId,
+                original.date(),
+                Amounts.euros(BigDecimal.ZERO),
+                original.category(),
+                Texts.trim(note),
+                original.synthetic(),
+                ExpenditureKind.CANCELLATION,
+                original.expenditureId()));
+        return new Project(id, version + 1, ownerInstitutionId, details, status, all, createdAt, now);
+    }
+
+    public Optional<Expenditure> expenditure(String expenditureId) {
+        return expenditures.stream()
+                .filter(e -> e.expenditureId().equals(expenditureId))
+                .findFirst();
+    }
+
+    /** The entry that replaced {@code expenditureId}, if any. */
+    public Optional<Expenditure> replacementOf(String expenditureId) {
+        return expenditures.stream()
+                .filter(e -> expenditureId.equals(e.correctsExpenditureId()))
+                .findFirst();
+    }
+
+    /** Whether a later correction or cancellation replaced the entry: it no longer counts. */
+    public boolean isSuperseded(Expenditure expenditure) {
+        return replacementOf(expenditure.expenditureId()).isPresent();
+    }
+
+    private Expenditure correctable(String expenditureId) {
+        Expenditure original = expenditure(expenditureId)
+                .orElseThrow(() -> new InvalidDetailsException(
+                        "expenditureId",
+                        "project '" + id + "' has no expenditure '" + expenditureId + "'; its entries are "
+                                + expenditures.stream()
+                                        .map(Expenditure::expenditureId)
+                                        .toList()));
+        if (original.kind() == ExpenditureKind.CANCELLATION) {
+            throw new ExpenditureCorrectionException(
+                    "Expenditure '" + expenditureId + "' of project '" + id + "' is a cancellation (of '"
+                            + original.correctsExpenditureId() + "'); record a new expenditure instead",
+                    null);
+        }
+        Optional<Expenditure> replacement = replacementOf(expenditureId);
+        if (replacement.isPresent()) {
+            Expenditure latest = replacement.get();
+            while (replacementOf(latest.expenditureId()).isPresent()) {
+                latest = replacementOf(latest.expenditureId()).get();
+            }
+            throw new ExpenditureCorrectionException(
+                    "Expenditure '" + expenditureId + "' of project '" + id + "' was already replaced by '"
+                            + replacement.get().expenditureId() + "' ("
+                            + replacement.get().kind() + "); "
+                            + (latest.kind() == ExpenditureKind.CANCELLATION
+                                    ? "it is cancelled: record a new expenditure instead"
+                                    : "correct '" + latest.expenditureId() + "' instead"),
+                    latest.kind() == ExpenditureKind.CANCELLATION ? null : latest.expenditureId());
+        }
+        return original;
+    }
+
+    /** The rules of an amount spent, with {@code spentBefore} what counts without it. */
+    private List<Violation> checkEntry(Expenditure expenditure, BigDecimal spentBefore, LocalDate today) {
+        List<Violation> violations = new ArrayList<>();
         if (expenditure.date() == null) {
             violations.add(new Violation("date", "is required (ISO-8601 date, e.g. 2026-03-31)"));
         } else if (expenditure.date().isAfter(today)) {
@@ -95,7 +217,7 @@ public record Project(
             Amounts.check("amount", expenditure.amount(), violations);
         }
         if (violations.isEmpty() && details.totalCost() != null) {
-            BigDecimal after = spent().add(expenditure.amount());
+            BigDecimal after = spentBefore.add(expenditure.amount());
             if (after.compareTo(details.totalCost()) > 0) {
                 violations.add(new Violation(
                         "amount",
@@ -103,17 +225,7 @@ public record Project(
                                 + Amounts.text(details.totalCost())));
             }
         }
-        if (!violations.isEmpty()) {
-            throw new InvalidDetailsException(violations);
-        }
-        List<Expenditure> all = new ArrayList<>(expenditures);
-        all.add(new Expenditure(
-                expenditure.expenditureId(),
-                expenditure.date(),
-                Amounts.euros(expenditure.amount()),
-                expenditure.category(),
-                expenditure.note()));
-        return new Project(id, version + 1, ownerInstitutionId, details, status, all, createdAt, now);
+        return violations;
     }
 
     /** Gives a milestone its actual date (again, when correcting it). */
@@ -153,7 +265,8 @@ public record Project(
                 d.funding(),
                 d.partners(),
                 milestones,
-                d.synthetic());
+                d.synthetic(),
+                d.otherAxes());
         return new Project(id, version + 1, ownerInstitutionId, reached, status, expenditures, createdAt, now);
     }
 
@@ -167,8 +280,14 @@ public record Project(
         return ownerInstitutionId.equals(institutionId);
     }
 
+    /** The sum of the entries not replaced by a correction or cancellation. */
     public BigDecimal spent() {
+        Set<String> replaced = expenditures.stream()
+                .map(Expenditure::correctsExpenditureId)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet());
         return expenditures.stream()
+                .filter(e -> !replaced.contains(e.expenditureId()))
                 .map(Expenditure::amount)
                 .reduce(BigDecimal.ZERO, BigDecimal::add)
                 .setScale(2, RoundingMode.UNNECESSARY);

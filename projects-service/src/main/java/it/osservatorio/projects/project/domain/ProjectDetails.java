@@ -8,11 +8,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
  * What an institution states about one of its projects; {@link #validate(LocalDate)} checks every rule at once.
- * Amounts are EUR; a null amount is one nobody has published (never guessed).
+ * Amounts are EUR; a null amount is one nobody has published (never guessed). {@code axis} is the project's strategic
+ * axis of the pact; {@code otherAxes} the further axes it belongs to, where the pact files it under more than one
+ * (it treats axes 2 and 6 together).
  */
 public record ProjectDetails(
         String cup,
@@ -31,7 +34,8 @@ public record ProjectDetails(
         Funding funding,
         List<Partner> partners,
         List<Milestone> milestones,
-        boolean synthetic) {
+        boolean synthetic,
+        List<Integer> otherAxes) {
 
     public ProjectDetails {
         cup = Cup.normalise(cup);
@@ -44,6 +48,19 @@ public record ProjectDetails(
         comuniIstat = Texts.trimAll(comuniIstat);
         partners = partners == null ? List.of() : List.copyOf(partners);
         milestones = milestones == null ? List.of() : List.copyOf(milestones);
+        otherAxes = otherAxes == null
+                ? List.of()
+                : otherAxes.stream().filter(Objects::nonNull).distinct().toList();
+    }
+
+    /** Every axis of the project, {@code axis} first; empty outside the pact. */
+    public List<Integer> axes() {
+        List<Integer> axes = new ArrayList<>();
+        if (axis != null) {
+            axes.add(axis);
+        }
+        otherAxes.stream().filter(a -> !a.equals(axis)).forEach(axes::add);
+        return List.copyOf(axes);
     }
 
     /**
@@ -84,6 +101,17 @@ public record ProjectDetails(
         }
         if (axis != null && (axis < 1 || axis > 8)) {
             violations.add(new Violation("axis", "must be a strategic axis of the pact, 1 to 8 (was " + axis + ")"));
+        }
+        for (int i = 0; i < otherAxes.size(); i++) {
+            Integer other = otherAxes.get(i);
+            if (other < 1 || other > 8) {
+                violations.add(new Violation(
+                        "otherAxes[" + i + "]", "must be a strategic axis of the pact, 1 to 8 (was " + other + ")"));
+            } else if (axis == null) {
+                violations.add(new Violation(
+                        "otherAxes", "are further axes of the project: give its (first) axis too, 1 to 8"));
+                break;
+            }
         }
         if (emblematicAction != null && axis == null) {
             violations.add(new Violation(
@@ -126,7 +154,8 @@ public record ProjectDetails(
                         .map(p -> new Partner(p.organisationId(), p.role(), Amounts.euros(p.budgetShare())))
                         .toList(),
                 milestones,
-                synthetic);
+                synthetic,
+                otherAxes.stream().filter(a -> !a.equals(axis)).toList());
     }
 
     /** Whether a project of these details in {@code status} must have a CUP (and has none). */

@@ -47,6 +47,26 @@ class ProjectCsvTest {
     }
 
     @Test
+    void shouldReadEveryAxisWhenTheAxisCellListsSeveralAndNameItWhenOneIsNotANumber() {
+        String csv = HEADER + "\r\n"
+                + ";Innovazione PMI;;;CREMONA_PACT;;;;;;;2|6;;;;;;;;;;;;\r\n"
+                + ";Voucher;;;CREMONA_PACT;;;;;;;2|sei;;;;;;;;;;;;\r\n";
+
+        List<ProjectImporter.Row> rows = ProjectCsv.read(new StringReader(csv));
+
+        assertThat(rows.getFirst().problems()).isEmpty();
+        assertThat(rows.getFirst().details().axis()).isEqualTo(2);
+        assertThat(rows.getFirst().details().otherAxes()).containsExactly(6);
+        assertThat(rows.get(1).problems())
+                .extracting(Violation::field, Violation::message)
+                .singleElement()
+                .satisfies(problem -> assertThat(problem.toList())
+                        .containsExactly(
+                                "ASSE_PATTO",
+                                "must be a strategic axis 1 to 8, or several separated by | (e.g. 2|6), got '2|sei'"));
+    }
+
+    @Test
     void shouldRefuseFileWhenHeaderIsNotTheLayout() {
         assertThatThrownBy(() -> ProjectCsv.read(new StringReader("CUP,TITOLO\r\n")))
                 .isInstanceOf(ProjectCsv.InvalidCsvException.class)

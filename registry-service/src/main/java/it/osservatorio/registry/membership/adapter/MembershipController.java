@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import it.osservatorio.platform.security.CallerIdentity;
 import it.osservatorio.platform.web.FieldProblem;
 import it.osservatorio.platform.web.InvalidFieldException;
+import it.osservatorio.platform.web.PageLimits;
 import it.osservatorio.platform.web.VersionTags;
 import it.osservatorio.registry.membership.application.MembershipFilter;
 import it.osservatorio.registry.membership.application.MembershipService;
@@ -41,6 +42,7 @@ class MembershipController {
     private static final Set<String> SEARCH_PARAMETERS =
             new TreeSet<>(List.of("organisationId", "networkId", "networkKind", "activeOn", "limit", "cursor"));
     private static final int MAX_LIMIT = 200;
+    private static final int DEFAULT_LIMIT = 50;
 
     private final MembershipService service;
 
@@ -74,7 +76,7 @@ class MembershipController {
             @Parameter(description = "CLUSTER or FILIERA") @RequestParam(required = false) String networkKind,
             @Parameter(description = "only memberships valid on this day, YYYY-MM-DD") @RequestParam(required = false)
                     String activeOn,
-            @Parameter(description = "page size, 1 to 200 (default 50)") @RequestParam(required = false) Integer limit,
+            @Parameter(description = "page size, 1 to 200 (default 50)") @RequestParam(required = false) String limit,
             @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor,
             @RequestParam Map<String, String> all) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -85,10 +87,7 @@ class MembershipController {
                         "is not a known filter; allowed parameters are " + String.join(", ", SEARCH_PARAMETERS))));
         NetworkKind kind = networkKind(networkKind, problems);
         LocalDate day = MembershipRequest.date("activeOn", activeOn, problems);
-        int pageSize = limit == null ? 50 : limit;
-        if (pageSize < 1 || pageSize > MAX_LIMIT) {
-            problems.add(new FieldProblem("limit", "must be between 1 and " + MAX_LIMIT));
-        }
+        int pageSize = PageLimits.parse(limit, DEFAULT_LIMIT, MAX_LIMIT, problems);
         if (!problems.isEmpty()) {
             throw new InvalidFieldException(problems);
         }

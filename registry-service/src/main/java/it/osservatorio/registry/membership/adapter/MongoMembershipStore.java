@@ -10,6 +10,7 @@ import it.osservatorio.registry.membership.application.MembershipStore;
 import it.osservatorio.registry.membership.domain.Membership;
 import it.osservatorio.registry.membership.domain.MembershipTerms;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Sort;
@@ -34,11 +35,6 @@ class MongoMembershipStore implements MembershipStore {
     MongoMembershipStore(MongoTemplate mongo) {
         this.mongo = mongo;
         this.versioned = new VersionedDocuments(mongo, MembershipDocument.class);
-    }
-
-    @Override
-    public void insert(Membership membership, PendingEvent event) {
-        mongo.insert(MembershipDocument.of(membership, event));
     }
 
     @Override
@@ -79,6 +75,20 @@ class MongoMembershipStore implements MembershipStore {
         return Optional.ofNullable(mongo.findById(id, MembershipDocument.class))
                 .filter(document -> !document.deleted())
                 .map(MembershipDocument::toMembership);
+    }
+
+    @Override
+    public List<Membership> ofOrganisations(Collection<String> organisationIds) {
+        if (organisationIds.isEmpty()) {
+            return List.of();
+        }
+        Query query = new Query(where(OutboxCollection.DELETED_FIELD)
+                .ne(true)
+                .and("organisationId")
+                .in(organisationIds));
+        return mongo.find(query, MembershipDocument.class).stream()
+                .map(MembershipDocument::toMembership)
+                .toList();
     }
 
     @Override

@@ -21,7 +21,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -68,55 +70,47 @@ public class MembershipService {
     }
 
     public Membership register(MembershipTerms terms, CallerIdentity caller) {
-        terms.validate();
-        requireReferences(terms, caller);
-        Membership membership =
-                Membership.register(ids.next("membership-"), caller.institutionId(), terms, clock.instant());
-        PendingEvent event = events.changed(membership);
-        ReentrantLock stripe = stripe(terms);
-        stripe.lock();
-        try {
-            rejectOverlap(terms, null);
-            store.insert(membership, event);
-        } finally {
-            stripe.unlock();
+        Registration registration = registerAll(List.of(terms), caller).getFirst();
+        if (registration.refusal() != null) {
+            throw registration.refusal();
         }
-        relay.publishSoon(COLLECTION, membership.id(), event);
-        return membership;
+        return registration.membership();
     }
 
     /** One row of {@link #registerAll}: the membership registered, or why the row was refused. */
     public record Registration(Membership membership, RuntimeException refusal) {}
 
     /**
-     * Registers many memberships with the checks of {@link #register} each, but reads the stored memberships once
-     * for the overlap checks instead of once per row (the embedded MongoDB scans the collection for each). A row
-     * overlapping an earlier row of the same call is refused like one overlapping a stored membership.
+     * Registers memberships with the checks of {@link #register} each, reading the stored memberships of the rows'
+     * organisations, the organisations and the networks once for all rows (the embedded MongoDB scans a collection
+     * for each query). A row overlapping an earlier row of the same call is refused like one overlapping a stored
+     * membership.
      */
     public List<Registration> registerAll(List<MembershipTerms> rows, CallerIdentity caller) {
         List<ReentrantLock> locks = rows.stream()
-                .map(this::stripe)
+                .map(this::stripeIndex)
                 .distinct()
-                .sorted(java.util.Comparator.comparingInt(
-                        lock -> java.util.Arrays.asList(stripes).indexOf(lock)))
+                .sorted()
+                .map(index -> stripes[index])
                 .toList();
-        locks.forEach(ReentrantLock::lock); // in stripe order, so that two batches cannot deadlock
+        locks.forEach(ReentrantLock::lock); // in stripe order, so that two calls cannot deadlock
         List<Registration> registrations = new ArrayList<>(rows.size());
         List<PendingEvent> published = new ArrayList<>();
         try {
-            java.util.Map<String, List<Membership>> byPair = new java.util.HashMap<>();
-            for (Membership stored : store.search(MembershipFilter.all(), null, Integer.MAX_VALUE)) {
+            List<String> organisationIds = rows.stream()
+                    .map(MembershipTerms::organisationId)
+                    .distinct()
+                    .toList();
+            Map<String, List<Membership>> byPair = new HashMap<>();
+            for (Membership stored : store.ofOrganisations(organisationIds)) {
                 byPair.computeIfAbsent(pair(stored.terms()), key -> new ArrayList<>())
                         .add(stored);
             }
-            java.util.Map<String, Organisation> organisationsById = new java.util.HashMap<>();
+            Map<String, Organisation> organisationsById = new HashMap<>();
             organisations
-                    .findAll(rows.stream()
-                            .map(MembershipTerms::organisationId)
-                            .distinct()
-                            .toList())
+                    .findAll(organisationIds)
                     .forEach(organisation -> organisationsById.put(organisation.id(), organisation));
-            java.util.Map<String, Optional<Network>> networksById = new java.util.HashMap<>();
+            Map<String, Optional<Network>> networksById = new HashMap<>();
             List<Membership> accepted = new ArrayList<>();
             for (MembershipTerms terms : rows) {
                 try {
@@ -138,7 +132,9 @@ public class MembershipService {
                     registrations.add(new Registration(null, e));
                 }
             }
-            store.insertAll(accepted, published);
+            if (!accepted.isEmpty()) {
+                store.insertAll(accepted, published);
+            }
         } finally {
             locks.forEach(ReentrantLock::unlock);
         }
@@ -278,7 +274,11 @@ public class MembershipService {
     }
 
     private ReentrantLock stripe(MembershipTerms terms) {
-        return stripes[Math.floorMod((terms.organisationId() + "|" + terms.networkId()).hashCode(), STRIPES)];
+        return stripes[stripeIndex(terms)];
+    }
+
+    private int stripeIndex(MembershipTerms terms) {
+        return Math.floorMod((terms.organisationId() + "|" + terms.networkId()).hashCode(), STRIPES);
     }
 
     private static String describe(String id) {

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import it.osservatorio.platform.security.CallerIdentity;
 import it.osservatorio.platform.web.FieldProblem;
 import it.osservatorio.platform.web.InvalidFieldException;
+import it.osservatorio.platform.web.PageLimits;
 import it.osservatorio.platform.web.VersionTags;
 import it.osservatorio.registry.network.application.NetworkService;
 import it.osservatorio.registry.network.application.NetworkStore;
@@ -34,6 +35,7 @@ abstract class NetworkController {
 
     private static final Set<String> LIST_PARAMETERS = new TreeSet<>(List.of("limit", "cursor"));
     private static final int MAX_LIMIT = 200;
+    private static final int DEFAULT_LIMIT = 50;
 
     private final NetworkService service;
     private final NetworkKind kind;
@@ -62,7 +64,7 @@ abstract class NetworkController {
     @GetMapping
     @Operation(summary = "List them (public), ordered by id, paged with a cursor")
     NetworkResponse.Page list(
-            @Parameter(description = "page size, 1 to 200 (default 50)") @RequestParam(required = false) Integer limit,
+            @Parameter(description = "page size, 1 to 200 (default 50)") @RequestParam(required = false) String limit,
             @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor,
             @RequestParam Map<String, String> all) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -71,10 +73,7 @@ abstract class NetworkController {
                 .forEach(name -> problems.add(new FieldProblem(
                         name,
                         "is not a known parameter; allowed parameters are " + String.join(", ", LIST_PARAMETERS))));
-        int pageSize = limit == null ? 50 : limit;
-        if (pageSize < 1 || pageSize > MAX_LIMIT) {
-            problems.add(new FieldProblem("limit", "must be between 1 and " + MAX_LIMIT));
-        }
+        int pageSize = PageLimits.parse(limit, DEFAULT_LIMIT, MAX_LIMIT, problems);
         if (!problems.isEmpty()) {
             throw new InvalidFieldException(problems);
         }
