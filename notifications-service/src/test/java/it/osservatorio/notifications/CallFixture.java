@@ -57,6 +57,9 @@ final class CallFixture {
                 "https://www.bandi.regione.lombardia.it/" + id,
                 CallChanged.CallStatus.OPEN,
                 false,
-                Instant.now());
+                Instant.now(),
+                CallChanged.StatusBasis.DATES,
+                null,
+                null);
     }
 }

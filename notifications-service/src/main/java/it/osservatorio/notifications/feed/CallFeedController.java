@@ -197,7 +197,10 @@ class CallFeedController {
                 call.link(),
                 call.status(),
                 call.synthetic(),
-                call.changedAt());
+                call.changedAt(),
+                call.statusBasis(),
+                call.reportedStatus(),
+                call.reportedStatusNote());
     }
 
     private static List<CallChanged.CallStatus> statuses(List<String> values) {
@@ -211,7 +214,8 @@ class CallFeedController {
                 out.add(CallChanged.CallStatus.valueOf(values.get(i).trim().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
                 violations.add(new Violation(
-                        "status[" + i + "]", "'" + values.get(i) + "' is not known; use FORTHCOMING, OPEN or CLOSED"));
+                        "status[" + i + "]",
+                        "'" + values.get(i) + "' is not known; use FORTHCOMING, OPEN, CLOSED or UNKNOWN"));
             }
         }
         if (!violations.isEmpty()) {
