@@ -68,13 +68,16 @@ public class NoticeDispatcher {
                     && subscription.email().digest() == DigestMode.DAILY;
             if (digest) {
                 delivery = delivery.awaitingDigest();
+            } else if (subscription.channel() == Channel.WEBHOOK) {
+                // recorded as taken by this process: sent at once, with no second write to claim it
+                delivery = delivery.inFlightUntil(webhooks.lease(now));
             }
             if (!deliveries.insertIfAbsent(delivery)) {
                 continue;
             }
             created++;
             if (subscription.channel() == Channel.WEBHOOK) {
-                webhooks.submit(delivery.id());
+                webhooks.send(delivery, subscription);
             } else if (!digest) {
                 emails.submit(delivery.id());
             }

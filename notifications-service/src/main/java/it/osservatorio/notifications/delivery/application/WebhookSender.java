@@ -72,7 +72,7 @@ public class WebhookSender {
     /** Sends the delivery if it is due and nobody else is sending it; returns at once. */
     public void submit(String deliveryId) {
         Instant now = clock.instant();
-        Optional<Delivery> claimed = deliveries.claim(deliveryId, now, now.plus(timeout.multipliedBy(2)));
+        Optional<Delivery> claimed = deliveries.claim(deliveryId, now, lease(now));
         if (claimed.isEmpty()) {
             return;
         }
@@ -82,7 +82,21 @@ public class WebhookSender {
             deliveries.save(delivery.failedWithout("subscription deleted", now));
             return;
         }
-        WebhookTarget target = subscription.get().webhook();
+        send(delivery, subscription.get());
+    }
+
+    /** The lease of a delivery taken for sending: long enough for one attempt with its timeout. */
+    public Instant lease(Instant now) {
+        return now.plus(timeout.multipliedBy(2));
+    }
+
+    /**
+     * Sends a delivery this process holds in flight (just recorded so, or claimed), for the subscription as it knows
+     * it; returns at once.
+     */
+    public void send(Delivery delivery, Subscription subscription) {
+        Instant now = clock.instant();
+        WebhookTarget target = subscription.webhook();
         if (!target.enabled()) {
             deliveries.save(delivery.failedWithout("endpoint disabled: " + target.disabledReason(), now));
             return;
@@ -96,7 +110,7 @@ public class WebhookSender {
         try {
             send(target, delivery.id(), delivery.payload()).whenComplete((attempt, error) -> {
                 try {
-                    record(delivery, subscription.get(), attempt);
+                    record(delivery, subscription, attempt);
                 } catch (RuntimeException e) {
                     log.warn("Could not record the outcome of delivery {}: {}", delivery.id(), e.toString());
                 } finally {

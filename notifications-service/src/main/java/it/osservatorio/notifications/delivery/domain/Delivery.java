@@ -99,6 +99,26 @@ public record Delivery(
         return with(attempts, DeliveryStatus.FAILED, null, now, reason);
     }
 
+    /** Taken for sending at once by whoever recorded it, until the lease ends (then the scheduler may take it). */
+    public Delivery inFlightUntil(Instant leaseUntil) {
+        return new Delivery(
+                id,
+                subscriptionId,
+                channel,
+                noticeKey,
+                kind,
+                subjectId,
+                payload,
+                DeliveryStatus.IN_FLIGHT,
+                attempts,
+                nextAttemptAt,
+                leaseUntil,
+                occurredAt,
+                createdAt,
+                completedAt,
+                outcome);
+    }
+
     /** Back to pending without an attempt, e.g. while its endpoint is busy with other deliveries. */
     public Delivery postponed(Instant until) {
         return with(attempts, DeliveryStatus.PENDING, until, null, null);
