@@ -9,9 +9,13 @@ import org.springframework.core.io.Resource;
  * @param adminKey the local administrator's API key (from configuration, e.g. OSSERVATORIO_ADMIN_KEY)
  * @param services base URL of each service the gateway forwards to
  * @param stream live stream settings
+ * @param rateLimit requests allowed per institution's API key
+ * @param cors origins whose browser pages may call the API
+ * @param aggregation the aggregated views' calls to the services
  */
 @ConfigurationProperties("osservatorio.gateway")
-public record GatewayProperties(String adminKey, Services services, Stream stream) {
+public record GatewayProperties(
+        String adminKey, Services services, Stream stream, RateLimit rateLimit, Cors cors, Aggregation aggregation) {
 
     public GatewayProperties {
         if (adminKey == null || adminKey.isBlank()) {
@@ -20,6 +24,39 @@ public record GatewayProperties(String adminKey, Services services, Stream strea
         }
         services = services == null ? new Services(null, null, null, null, null) : services;
         stream = stream == null ? new Stream(null, null, null) : stream;
+        rateLimit = rateLimit == null ? new RateLimit(null, null, null) : rateLimit;
+        cors = cors == null ? new Cors(null) : cors;
+        aggregation = aggregation == null ? new Aggregation(null) : aggregation;
+    }
+
+    /**
+     * A token bucket per API key: {@code capacity} requests at once, refilled with {@code refill} requests every
+     * {@code period}. The administrator's key is not limited.
+     */
+    public record RateLimit(Long capacity, Long refill, Duration period) {
+        public RateLimit {
+            capacity = capacity == null ? 600 : capacity;
+            refill = refill == null ? 300 : refill;
+            period = period == null ? Duration.ofSeconds(1) : period;
+            if (capacity < 1 || refill < 1 || period.isNegative() || period.isZero()) {
+                throw new IllegalStateException(
+                        "osservatorio.gateway.rate-limit: capacity and refill must be at least 1, period positive");
+            }
+        }
+    }
+
+    /** @param allowedOrigins e.g. https://dashboard.example.org; empty (the default): no cross-origin calls */
+    public record Cors(java.util.List<String> allowedOrigins) {
+        public Cors {
+            allowedOrigins = allowedOrigins == null ? java.util.List.of() : java.util.List.copyOf(allowedOrigins);
+        }
+    }
+
+    /** @param timeout how long an aggregated view waits for each service before marking its section unavailable */
+    public record Aggregation(Duration timeout) {
+        public Aggregation {
+            timeout = timeout == null ? Duration.ofSeconds(2) : timeout;
+        }
     }
 
     /** @param connectionsPerService pooled connections the proxy keeps open to each service */

@@ -109,6 +109,49 @@ class LiveStreamIT {
         }
     }
 
+    @Test
+    void shouldSendOnlyMatchingEventsWhenClientFiltersByAxisKindAndOrganisation() {
+        String url = "http://localhost:" + port + "/api/stream";
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        try (TestEventProducer registry =
+                        new TestEventProducer(LocalInfrastructure.kafkaBootstrapServers(), "registry-service");
+                TestEventProducer projects =
+                        new TestEventProducer(LocalInfrastructure.kafkaBootstrapServers(), "projects-service");
+                SseTestClient all = SseTestClient.open(url)) {
+            awaitLive(registry, all, run);
+            try (SseTestClient axisProjects = SseTestClient.open(url + "?axis=1&kinds=project");
+                    SseTestClient otherAxis = SseTestClient.open(url + "?axis=5");
+                    SseTestClient oneOrganisation = SseTestClient.open(url + "?organisation=" + run + "-x")) {
+                registry.publish(EventFixture.organisationChanged()
+                        .organisationId(run + "-x")
+                        .build());
+                registry.publish(EventFixture.organisationChanged()
+                        .organisationId(run + "-y")
+                        .build());
+                projects.publish(
+                        EventFixture.projectChanged().projectId(run + "-prj").build());
+                all.await(e -> e.data().contains(run + "-prj"), Duration.ofSeconds(20));
+
+                assertThat(subjectsOf(axisProjects.collect(Duration.ofSeconds(2)), run))
+                        .containsExactly(run + "-prj");
+                assertThat(subjectsOf(otherAxis.collect(Duration.ofMillis(500)), run))
+                        .isEmpty();
+                assertThat(subjectsOf(oneOrganisation.collect(Duration.ofMillis(500)), run))
+                        .containsExactly(run + "-x");
+            }
+        }
+    }
+
+    @Test
+    void shouldExplainFilterWhenAxisIsNotOneToEight() {
+        var response = new it.osservatorio.testing.HttpTestClient("http://localhost:" + port)
+                .get("/api/stream?axis=9&kinds=bad%20kind")
+                .send();
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"field\":\"axis\"").contains("\"field\":\"kinds\"");
+    }
+
     private static void awaitLive(TestEventProducer producer, SseTestClient client, String run) {
         // the gateway's consumer may still be joining its group: publish probes until one arrives
         for (int attempt = 0; attempt < 30; attempt++) {

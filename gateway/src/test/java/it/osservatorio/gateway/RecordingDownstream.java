@@ -61,6 +61,11 @@ final class RecordingDownstream implements AutoCloseable {
         return request;
     }
 
+    /** Forgets what was received, for a test that sent requests whose forwarding it does not look at. */
+    void clear() {
+        received.clear();
+    }
+
     @Override
     public void close() {
         server.stop(0);

@@ -10,6 +10,7 @@ import it.osservatorio.gateway.GatewayProperties;
 import it.osservatorio.gateway.identity.IdentityTokenIssuer;
 import it.osservatorio.gateway.security.ApiKeyAuthenticationFilter;
 import it.osservatorio.gateway.security.InstitutionAuthentication;
+import it.osservatorio.gateway.security.RequestIdFilter;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -71,6 +72,10 @@ class ServiceRoutes {
                     .headers(headers -> {
                         headers.remove(HttpHeaders.AUTHORIZATION);
                         headers.remove(ApiKeyAuthenticationFilter.API_KEY_HEADER);
+                        String requestId = RequestIdFilter.current(request.servletRequest());
+                        if (requestId != null) {
+                            headers.set(RequestIdFilter.HEADER, requestId);
+                        }
                         if (authentication instanceof InstitutionAuthentication institution) {
                             headers.setBearerAuth(issuer.issue(institution.getPrincipal()));
                         }

@@ -16,7 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates the institution from {@code Authorization: Bearer oss_...} or {@code X-API-Key}. A request without a
- * key stays anonymous (public reads); a key that is unknown, malformed or revoked is refused with 401 at once.
+ * key stays anonymous (public reads); a key that is unknown, malformed or revoked is refused with 401 at once. A
+ * valid institution's key past its rate limit is refused with 429 and {@code Retry-After}.
  */
 public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
@@ -24,10 +25,12 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private final InstitutionService institutions;
     private final String adminKeyHash;
+    private final RateLimiter rateLimiter;
 
-    public ApiKeyAuthenticationFilter(InstitutionService institutions, String adminKey) {
+    public ApiKeyAuthenticationFilter(InstitutionService institutions, String adminKey, RateLimiter rateLimiter) {
         this.institutions = institutions;
         this.adminKeyHash = ApiKeys.hash(adminKey);
+        this.rateLimiter = rateLimiter;
     }
 
     @Override
@@ -43,6 +46,26 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                         "Unauthorized",
                         "The API key is unknown, malformed or revoked; ask the platform administrator for a new one");
                 return;
+            }
+            if (!InstitutionPrincipal.ADMIN_ID.equals(principal.get().institutionId())) {
+                String keyId = ApiKeys.parse(presented.get())
+                        .map(ApiKeys.Parsed::keyId)
+                        .orElse(principal.get().institutionId());
+                RateLimiter.Decision decision = rateLimiter.tryConsume(keyId);
+                if (!decision.allowed()) {
+                    response.setHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
+                    response.setHeader("RateLimit-Limit", Long.toString(rateLimiter.capacity()));
+                    response.setHeader("RateLimit-Remaining", "0");
+                    GatewayProblems.write(
+                            response,
+                            429,
+                            "Too Many Requests",
+                            "This API key made more requests than its rate limit allows; retry after "
+                                    + decision.retryAfterSeconds() + " s");
+                    return;
+                }
+                response.setHeader("RateLimit-Limit", Long.toString(rateLimiter.capacity()));
+                response.setHeader("RateLimit-Remaining", Long.toString(decision.remaining()));
             }
             SecurityContextHolder.getContext().setAuthentication(new InstitutionAuthentication(principal.get()));
         }

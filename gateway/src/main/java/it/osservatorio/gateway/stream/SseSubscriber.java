@@ -1,17 +1,21 @@
 package it.osservatorio.gateway.stream;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 
 /**
  * One SSE client: a bounded queue filled without blocking by the event log, drained by the client's own virtual
  * thread, which alone waits on the client's network. Events at or before the client's position are skipped; each
- * event's id is the client's own position after it, so that a reconnection resumes exactly there.
+ * event's id is the client's own position after it, so that a reconnection resumes exactly there. Frames are written
+ * as bytes: a live client's position after an event is the gateway's, so the frame encoded once per event serves every
+ * such client; a resumed client whose position differs gets its own.
  */
 class SseSubscriber implements LiveSubscriber {
 
@@ -19,19 +23,26 @@ class SseSubscriber implements LiveSubscriber {
     private static final LiveEvent HEARTBEAT = new LiveEvent("", -1, -1, "", "", "");
     private static final LiveEvent CLOSE = new LiveEvent("", -1, -1, "", "", "");
 
-    private final SseEmitter emitter;
+    private static final byte[] HEARTBEAT_FRAME = ":heartbeat\n\n".getBytes(StandardCharsets.UTF_8);
+
+    private final ResponseBodyEmitter emitter;
     private final BlockingQueue<LiveEvent> queue;
+    private final StreamFilter filter;
     private volatile StreamPosition seen;
     private volatile boolean open = true;
 
-    SseSubscriber(SseEmitter emitter, int queueCapacity) {
+    SseSubscriber(ResponseBodyEmitter emitter, int queueCapacity, StreamFilter filter) {
         this.emitter = emitter;
+        this.filter = filter.acceptsAll() ? null : filter;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.seen = StreamPosition.empty();
     }
 
     @Override
     public boolean offer(LiveEvent event) {
+        if (filter != null && !filter.accepts(event)) {
+            return true;
+        }
         return !open || queue.offer(event);
     }
 
@@ -67,7 +78,7 @@ class SseSubscriber implements LiveSubscriber {
                     break;
                 }
                 if (event == HEARTBEAT) {
-                    emitter.send(SseEmitter.event().comment("heartbeat"));
+                    emitter.send(HEARTBEAT_FRAME, MediaType.TEXT_EVENT_STREAM);
                 } else {
                     send(event);
                 }
@@ -88,7 +99,12 @@ class SseSubscriber implements LiveSubscriber {
         if (event.partition() >= 0 && event.offset() <= seen.offset(event.topic(), event.partition())) {
             return;
         }
+        if (filter != null && !filter.accepts(event)) {
+            return;
+        }
         seen = seen.with(event.topic(), event.partition(), event.offset());
-        emitter.send(SseEmitter.event().id(seen.encode()).name(event.name()).data(event.data()));
+        String id = seen.encode();
+        byte[] frame = id.equals(event.id()) ? event.frame() : LiveEvent.frame(id, event.name(), event.data());
+        emitter.send(frame, MediaType.TEXT_EVENT_STREAM);
     }
 }

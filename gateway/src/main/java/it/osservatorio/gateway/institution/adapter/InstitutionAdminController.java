@@ -6,11 +6,14 @@ import it.osservatorio.gateway.institution.domain.ApiKeys;
 import it.osservatorio.gateway.institution.domain.Scope;
 import it.osservatorio.platform.web.InvalidFieldException;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -53,12 +56,34 @@ class InstitutionAdminController {
                     d.name(),
                     d.createdAt(),
                     d.keys().stream()
-                            .map(k -> new KeyView(k.keyId(), k.scopes(), k.createdAt(), k.revokedAt()))
+                            .map(k -> new KeyView(
+                                    k.keyId(), k.scopes(), k.createdAt(), k.revokedAt(), k.expiresAt(), k.replacedBy()))
                             .toList());
         }
     }
 
-    record KeyView(String keyId, Set<Scope> scopes, Instant createdAt, Instant revokedAt) {}
+    record KeyView(
+            String keyId,
+            Set<Scope> scopes,
+            Instant createdAt,
+            Instant revokedAt,
+            Instant expiresAt,
+            String replacedBy) {}
+
+    /** @param graceSeconds how long the old key keeps working, 0 to 604800 (7 days); default 86400 (1 day) */
+    record RotateKey(
+            @Min(value = 0, message = "must be 0 (the old key stops at once) or more seconds")
+            @Max(value = 604_800, message = "must be at most 604800 seconds (7 days)")
+            Long graceSeconds) {}
+
+    record RotatedKey(
+            String institutionId,
+            String keyId,
+            String apiKey,
+            Set<Scope> scopes,
+            String replacedKeyId,
+            Instant replacedKeyExpiresAt,
+            String notice) {}
 
     record IssueKey(
             @NotEmpty(message = "list at least one of read, write, admin")
@@ -99,6 +124,30 @@ class InstitutionAdminController {
         return ResponseEntity.created(URI.create("/api/admin/institutions/" + id + "/keys/" + issued.keyId()))
                 .body(new IssuedKey(
                         id, issued.keyId(), issued.apiKey(), scopes, "Store this key now: it cannot be shown again"));
+    }
+
+    @PostMapping("/{id}/keys/{keyId}/rotation")
+    @Operation(
+            summary = "Rotate an API key: a new key with the same scopes; the old one works for a grace period",
+            description = "graceSeconds (default 86400, 0 stops the old key at once, at most 604800). The new key is"
+                    + " shown only in this response.")
+    ResponseEntity<RotatedKey> rotate(
+            @PathVariable String id,
+            @PathVariable String keyId,
+            @Valid @RequestBody(required = false) RotateKey request) {
+        long grace = request == null || request.graceSeconds() == null ? 86_400 : request.graceSeconds();
+        InstitutionService.Rotation rotation = institutions.rotateKey(id, keyId, Duration.ofSeconds(grace));
+        return ResponseEntity.created(URI.create("/api/admin/institutions/" + id + "/keys/"
+                        + rotation.issued().keyId()))
+                .body(new RotatedKey(
+                        id,
+                        rotation.issued().keyId(),
+                        rotation.issued().apiKey(),
+                        rotation.scopes(),
+                        keyId,
+                        rotation.oldKeyExpiresAt(),
+                        "Store this key now: it cannot be shown again. The old key stops working at "
+                                + rotation.oldKeyExpiresAt()));
     }
 
     @DeleteMapping("/{id}/keys/{keyId}")

@@ -11,10 +11,21 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("institutions")
 record InstitutionDocument(@Id String id, String name, Instant createdAt, List<StoredKey> keys) {
 
-    record StoredKey(String keyId, String secretHash, Set<Scope> scopes, Instant createdAt, Instant revokedAt) {
+    /**
+     * @param expiresAt when a rotated key stops working (null: until revoked)
+     * @param replacedBy the key that replaced this one by rotation
+     */
+    record StoredKey(
+            String keyId,
+            String secretHash,
+            Set<Scope> scopes,
+            Instant createdAt,
+            Instant revokedAt,
+            Instant expiresAt,
+            String replacedBy) {
 
-        boolean active() {
-            return revokedAt == null;
+        boolean activeAt(Instant now) {
+            return revokedAt == null && (expiresAt == null || now.isBefore(expiresAt));
         }
     }
 }

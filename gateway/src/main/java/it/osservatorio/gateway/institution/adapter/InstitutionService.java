@@ -62,10 +62,50 @@ public class InstitutionService {
     ApiKeys.Issued issueKey(String institutionId, Set<Scope> scopes) {
         get(institutionId);
         ApiKeys.Issued issued = ApiKeys.issue();
-        var key = new InstitutionDocument.StoredKey(issued.keyId(), issued.secretHash(), scopes, clock.instant(), null);
+        var key = new InstitutionDocument.StoredKey(
+                issued.keyId(), issued.secretHash(), scopes, clock.instant(), null, null, null);
         mongo.updateFirst(
                 new Query(where("_id").is(institutionId)), new Update().push("keys", key), InstitutionDocument.class);
         return issued;
+    }
+
+    /** What a rotation returns: the new key (shown once) and until when the old one keeps working. */
+    record Rotation(ApiKeys.Issued issued, Set<Scope> scopes, Instant oldKeyExpiresAt) {}
+
+    /**
+     * Issues a new key with the old key's scopes; the old key keeps working for {@code grace} (zero: it stops at
+     * once), so that an institution can deploy the new key without an outage.
+     */
+    Rotation rotateKey(String institutionId, String keyId, Duration grace) {
+        InstitutionDocument institution = get(institutionId);
+        Instant now = clock.instant();
+        InstitutionDocument.StoredKey old = institution.keys().stream()
+                .filter(key -> key.keyId().equals(keyId))
+                .findFirst()
+                .orElseThrow(() -> new ResourceNotFoundException("API key", institutionId + "/" + keyId));
+        if (!old.activeAt(now)) {
+            throw new ConflictException(
+                    "API key " + keyId + " is already revoked or expired; issue a new key instead",
+                    URI.create("/api/admin/institutions/" + institutionId + "/keys"));
+        }
+        ApiKeys.Issued issued = ApiKeys.issue();
+        Instant expiresAt = now.plus(grace);
+        if (old.expiresAt() != null && old.expiresAt().isBefore(expiresAt)) {
+            expiresAt = old.expiresAt();
+        }
+        var fresh = new InstitutionDocument.StoredKey(
+                issued.keyId(), issued.secretHash(), old.scopes(), now, null, null, null);
+        var result = mongo.updateFirst(
+                new Query(where("_id").is(institutionId).and("keys.keyId").is(keyId)),
+                new Update().set("keys.$.expiresAt", expiresAt).set("keys.$.replacedBy", issued.keyId()),
+                InstitutionDocument.class);
+        if (result.getMatchedCount() == 0) {
+            throw new ResourceNotFoundException("API key", institutionId + "/" + keyId);
+        }
+        mongo.updateFirst(
+                new Query(where("_id").is(institutionId)), new Update().push("keys", fresh), InstitutionDocument.class);
+        authenticated.clear();
+        return new Rotation(issued, old.scopes(), expiresAt);
     }
 
     void revokeKey(String institutionId, String keyId) {
@@ -90,7 +130,7 @@ public class InstitutionService {
         if (cached != null && cached.validUntil().isAfter(now)) {
             return Optional.of(cached.principal());
         }
-        Optional<InstitutionPrincipal> principal = lookUp(apiKey);
+        Optional<InstitutionPrincipal> principal = lookUp(apiKey, now);
         principal.ifPresent(p -> {
             if (authenticated.size() > 10_000) {
                 authenticated.clear();
@@ -102,7 +142,7 @@ public class InstitutionService {
 
     private record CachedAuthentication(InstitutionPrincipal principal, Instant validUntil) {}
 
-    private Optional<InstitutionPrincipal> lookUp(String apiKey) {
+    private Optional<InstitutionPrincipal> lookUp(String apiKey, Instant now) {
         return ApiKeys.parse(apiKey).flatMap(parsed -> {
             InstitutionDocument institution =
                     mongo.findOne(new Query(where("keys.keyId").is(parsed.keyId())), InstitutionDocument.class);
@@ -111,7 +151,7 @@ public class InstitutionService {
             }
             return institution.keys().stream()
                     .filter(key -> key.keyId().equals(parsed.keyId()))
-                    .filter(InstitutionDocument.StoredKey::active)
+                    .filter(key -> key.activeAt(now))
                     .filter(key -> ApiKeys.matches(parsed.secret(), key.secretHash()))
                     .findFirst()
                     .map(key -> new InstitutionPrincipal(institution.id(), institution.name(), key.scopes()));
