@@ -9,7 +9,8 @@ source bin/java-env.sh
 needs_build() {
   local jar
   for jar in registry-service/target/registry-service.jar projects-service/target/projects-service.jar \
-             indicators-service/target/indicators-service.jar gateway/target/gateway.jar; do
+             indicators-service/target/indicators-service.jar notifications-service/target/notifications-service.jar \
+             gateway/target/gateway.jar; do
     [ -f "$jar" ] || return 0
     # a source or pom newer than the jar means the jar is stale
     if [ -n "$(find "$(dirname "$(dirname "$jar")")/src" contracts/src platform/src pom.xml -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then

@@ -11,11 +11,12 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The whole platform on one machine: a real Kafka broker (KRaft), the MongoDB wire-protocol server on disk and the
- * four services, each its own process. Data lives in the home directory, so stopping and starting keeps it.
+ * five services, each its own process. Data lives in the home directory, so stopping and starting keeps it.
  */
 public final class LocalPlatform implements AutoCloseable {
 
-    public static final List<String> SERVICES = List.of("registry", "projects", "indicators", "gateway");
+    public static final List<String> SERVICES =
+            List.of("registry", "projects", "indicators", "notifications", "gateway");
     private static final Duration STARTUP = Duration.ofMinutes(3);
     static final String DEMO_DATA_ARGUMENT = "--osservatorio.demo.enabled=true";
 
@@ -63,7 +64,7 @@ public final class LocalPlatform implements AutoCloseable {
         for (String name : SERVICES) {
             services.put(name, serviceProcess(name));
         }
-        List<String> backends = SERVICES.subList(0, 3);
+        List<String> backends = SERVICES.subList(0, SERVICES.size() - 1);
         progress("starting " + String.join(", ", backends) + " and gateway");
         for (String name : SERVICES) {
             startService(name, List.of());
@@ -103,9 +104,17 @@ public final class LocalPlatform implements AutoCloseable {
                     "--osservatorio.gateway.admin-key=" + adminKey,
                     "--osservatorio.gateway.services.registry=http://127.0.0.1:" + config.registryPort(),
                     "--osservatorio.gateway.services.projects=http://127.0.0.1:" + config.projectsPort(),
-                    "--osservatorio.gateway.services.indicators=http://127.0.0.1:" + config.indicatorsPort()));
+                    "--osservatorio.gateway.services.indicators=http://127.0.0.1:" + config.indicatorsPort(),
+                    "--osservatorio.gateway.services.notifications=http://127.0.0.1:" + config.notificationsPort()));
         } else {
             command.add("--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey);
+        }
+        if (name.equals("notifications")) {
+            // links in mails point at the gateway; the local demo may post webhooks to a receiver on this machine
+            command.addAll(List.of(
+                    "--osservatorio.notifications.public-base-url=http://localhost:" + config.gatewayPort()
+                            + "/api/notifications",
+                    "--osservatorio.notifications.webhooks.allowed-hosts=localhost,127.0.0.1"));
         }
         return new ChildProcess(name, command, config.logs().resolve(name + ".log"));
     }
@@ -135,6 +144,7 @@ public final class LocalPlatform implements AutoCloseable {
             case "registry" -> config.registryPort();
             case "projects" -> config.projectsPort();
             case "indicators" -> config.indicatorsPort();
+            case "notifications" -> config.notificationsPort();
             default -> throw new IllegalArgumentException("No service " + name);
         };
     }

@@ -24,10 +24,11 @@ public record PlatformConfig(
         int registryPort,
         int projectsPort,
         int indicatorsPort,
-        Map<String, List<String>> extraArguments) {
+        Map<String, List<String>> extraArguments,
+        int notificationsPort) {
 
     public static PlatformConfig defaults(Path home, Path repository) {
-        return new PlatformConfig(home, repository, 9092, 9093, 27017, 8080, 8081, 8082, 8083, Map.of());
+        return new PlatformConfig(home, repository, 9092, 9093, 27017, 8080, 8081, 8082, 8083, Map.of(), 8084);
     }
 
     /** Free ports everywhere, for tests and benchmarks that must not collide with a running platform. */
@@ -42,7 +43,8 @@ public record PlatformConfig(
                 freePort(),
                 freePort(),
                 freePort(),
-                Map.of());
+                Map.of(),
+                freePort());
     }
 
     public PlatformConfig withExtraArguments(Map<String, List<String>> arguments) {
@@ -56,7 +58,8 @@ public record PlatformConfig(
                 registryPort,
                 projectsPort,
                 indicatorsPort,
-                Map.copyOf(arguments));
+                Map.copyOf(arguments),
+                notificationsPort);
     }
 
     public String kafkaBootstrap() {

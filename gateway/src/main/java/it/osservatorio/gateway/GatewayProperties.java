@@ -22,7 +22,7 @@ public record GatewayProperties(
             throw new IllegalStateException("Set osservatorio.gateway.admin-key (or the OSSERVATORIO_ADMIN_KEY"
                     + " environment variable) to the administrator's API key; ./start.sh generates one");
         }
-        services = services == null ? new Services(null, null, null, null) : services;
+        services = services == null ? new Services(null, null, null, null, null) : services;
         stream = stream == null ? new Stream(null, null, null) : stream;
         rateLimit = rateLimit == null ? new RateLimit(null, null, null) : rateLimit;
         cors = cors == null ? new Cors(null) : cors;
@@ -60,12 +60,14 @@ public record GatewayProperties(
     }
 
     /** @param connectionsPerService pooled connections the proxy keeps open to each service */
-    public record Services(URI registry, URI projects, URI indicators, Integer connectionsPerService) {
+    public record Services(
+            URI registry, URI projects, URI indicators, Integer connectionsPerService, URI notifications) {
         public Services {
             connectionsPerService = connectionsPerService == null ? 100 : connectionsPerService;
             registry = registry == null ? URI.create("http://localhost:8081") : registry;
             projects = projects == null ? URI.create("http://localhost:8082") : projects;
             indicators = indicators == null ? URI.create("http://localhost:8083") : indicators;
+            notifications = notifications == null ? URI.create("http://localhost:8084") : notifications;
         }
     }
 

@@ -51,7 +51,8 @@ class ServiceRoutes {
     RouterFunction<ServerResponse> serviceRouterFunction(GatewayProperties properties, IdentityTokenIssuer issuer) {
         return serviceRoute("registry", properties.services().registry(), issuer)
                 .and(serviceRoute("projects", properties.services().projects(), issuer))
-                .and(serviceRoute("indicators", properties.services().indicators(), issuer));
+                .and(serviceRoute("indicators", properties.services().indicators(), issuer))
+                .and(serviceRoute("notifications", properties.services().notifications(), issuer));
     }
 
     private static RouterFunction<ServerResponse> serviceRoute(String service, URI target, IdentityTokenIssuer issuer) {

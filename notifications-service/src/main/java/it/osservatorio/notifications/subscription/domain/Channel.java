@@ -1,0 +1,6 @@
+package it.osservatorio.notifications.subscription.domain;
+
+public enum Channel {
+    WEBHOOK,
+    EMAIL
+}
