@@ -552,7 +552,8 @@ public final class IndicatorsBenchmark {
                 null,
                 null,
                 true,
-                time);
+                time,
+                List.of(axis));
     }
 
     /** A company in the province of Cremona, as the registry would publish it (synthetic). */
