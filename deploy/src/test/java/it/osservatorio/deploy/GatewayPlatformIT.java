@@ -167,20 +167,7 @@ class GatewayPlatformIT {
         String cluster = created("registry", "/clusters", network("Cluster Tecnologico " + suffix()));
         String member = created("registry", "/organisations", organisation("Caseificio " + suffix()));
 
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--no-first-run",
-                "--window-size=1280,1600");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        WebDriver browser = new ChromeDriver(service, options);
+        WebDriver browser = headlessChromium();
         try {
             browser.get(platform.url("gateway") + "/#/networks");
             String total = "members-total-" + cluster;
@@ -235,7 +222,7 @@ class GatewayPlatformIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void shouldMarkProjectSectionsUnavailableWhenProjectsServiceIsStopped() throws Exception {
         HttpResponse<String> before = gateway.get("/api/views/axes/1").send();
         platform.service("projects").stop(Duration.ofSeconds(20));
@@ -251,6 +238,68 @@ class GatewayPlatformIT {
             assertThat(view.path(section).path("status").asString()).as(section).isEqualTo("UNAVAILABLE");
             assertThat(view.path(section).path("reason").asString()).contains("projects service");
         }
+    }
+
+    @Test
+    @Order(3)
+    void shouldShowSubmittedObservationOnAxisPageWithinTwoSecondsWhenItIsPostedThroughApi() throws Exception {
+        assumeThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+                .as("Debian's chromium and chromium-driver (.ci/run installs them)")
+                .isTrue();
+        WebDriver browser = headlessChromium();
+        try {
+            browser.get(platform.url("gateway") + "/#/axes/1");
+            new WebDriverWait(browser, Duration.ofSeconds(30))
+                    .until(driver -> heading(driver).startsWith("Asse 1"));
+            String shownBefore = textOf(browser, "value-IND-02");
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
+
+            HttpResponse<String> submitted = gateway.post(
+                            "/api/indicators/observations",
+                            "{\"indicatorCode\":\"IND-02\",\"period\":\"2026\",\"territory\":\"PROVINCE:CR\","
+                                    + "\"value\":137,\"source\":\"Provincia di Cremona\",\"synthetic\":true}")
+                    .bearer(ownerKey)
+                    .send();
+            long posted = System.nanoTime();
+            assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+            new WebDriverWait(browser, Duration.ofSeconds(2), Duration.ofMillis(50))
+                    .until(driver ->
+                            String.valueOf(textOf(driver, "value-IND-02")).startsWith("137"));
+            long millis = (System.nanoTime() - posted) / 1_000_000;
+
+            assertThat(shownBefore)
+                    .as("no value of IND-02 before the submission")
+                    .isNull();
+            assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.notReloaded;"))
+                    .as("the page must not reload")
+                    .isEqualTo(true);
+            File screenshot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+            Path artifact = Path.of("target", "dashboard-indicator-observation.png");
+            Files.createDirectories(artifact.getParent());
+            Files.copy(screenshot.toPath(), artifact, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            System.out.println("Dashboard showed the submitted observation " + millis
+                    + " ms after the API answered; screenshot " + artifact.toAbsolutePath());
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** Debian's chromium through chromium-driver, started as the CI machines allow (no sandbox, no GPU). */
+    private static WebDriver headlessChromium() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--no-first-run",
+                "--window-size=1280,1600");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        return new ChromeDriver(service, options);
     }
 
     private static String heading(WebDriver browser) {

@@ -38,6 +38,7 @@ class GatewayForwardingIT {
         registry.add("osservatorio.identity.private-key-location", TestIdentity::privateKeyLocation);
         registry.add("osservatorio.identity.public-key-location", TestIdentity::publicKeyLocation);
         registry.add("osservatorio.gateway.services.registry", REGISTRY::url);
+        registry.add("osservatorio.gateway.services.notifications", REGISTRY::url);
         // every test uses its own keys: a small limit per key does not disturb the others
         registry.add("osservatorio.gateway.rate-limit.capacity", () -> "5");
         registry.add("osservatorio.gateway.rate-limit.refill", () -> "1");
@@ -99,6 +100,23 @@ class GatewayForwardingIT {
         RecordingDownstream.Received forwarded = REGISTRY.next();
         assertThat(forwarded.path()).isEqualTo("/organisations/org-1");
         assertThat(forwarded.header("Authorization")).isNull();
+    }
+
+    @Test
+    void shouldForwardAnonymousEmailSubscriptionButRefuseAnonymousWebhookSubscription() throws Exception {
+        HttpResponse<String> email = http.post(
+                        "/api/notifications/email-subscriptions",
+                        "{\"email\":\"mario.rossi@example.org\",\"kinds\":[\"CALL_OPENED\"]}")
+                .send();
+        HttpResponse<String> webhook = http.post(
+                        "/api/notifications/subscriptions/webhooks", "{\"url\":\"https://example.org/hook\"}")
+                .send();
+
+        assertThat(email.statusCode()).isEqualTo(200);
+        RecordingDownstream.Received forwarded = REGISTRY.next();
+        assertThat(forwarded.path()).isEqualTo("/email-subscriptions");
+        assertThat(forwarded.header("Authorization")).isNull();
+        assertThat(webhook.statusCode()).isEqualTo(401);
     }
 
     @Test

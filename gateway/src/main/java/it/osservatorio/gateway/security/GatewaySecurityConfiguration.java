@@ -43,6 +43,13 @@ class GatewaySecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/error")
                         .permitAll()
+                        // a person subscribes by e-mail without a key: double opt-in confirms the address, and
+                        // every mail's unsubscribe link (or List-Unsubscribe one-click POST) deletes it
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/api/notifications/email-subscriptions",
+                                "/api/notifications/email-subscriptions/unsubscribe")
+                        .permitAll()
                         .requestMatchers("/actuator/**")
                         .hasAuthority("SCOPE_admin")
                         .anyRequest()

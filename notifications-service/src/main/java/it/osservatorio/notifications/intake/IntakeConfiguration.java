@@ -13,9 +13,10 @@ import it.osservatorio.notifications.delivery.application.NoticeDispatcher;
 import it.osservatorio.notifications.subscription.application.ProfileDirectory;
 import it.osservatorio.notifications.subscription.application.SubscriptionService;
 import it.osservatorio.notifications.subscription.domain.Notice;
-import it.osservatorio.platform.replica.ReplicaOutcome;
+import it.osservatorio.platform.replica.StateTopicBatchConsumer;
 import it.osservatorio.platform.replica.StateTopicConsumer;
 import it.osservatorio.platform.replica.VersionedReplica;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -84,15 +85,16 @@ class IntakeConfiguration {
     }
 
     @Bean
-    Consumer<Message<?>> organisationReplica(
-            VersionedReplica<OrganisationChanged> organisationReplicaStore, SubscriptionService subscriptions) {
-        return message -> {
-            ReceivedEvent event = read(message);
-            ReplicaOutcome outcome = organisationReplicaStore.apply(event);
-            if (outcome != ReplicaOutcome.STALE) {
-                subscriptions.profileChanged(event.subject());
-            }
-        };
+    Consumer<Message<List<?>>> organisationReplica(
+            VersionedReplica<OrganisationChanged> organisationReplicaStore,
+            SubscriptionService subscriptions,
+            MeterRegistry meters) {
+        // a poll at a time (another service's bulk import is thousands of organisations); re-preparing the
+        // subscriptions of an organisation whose event was stale changes nothing
+        return new StateTopicBatchConsumer(organisationReplicaStore, meters, events -> events.stream()
+                .map(ReceivedEvent::subject)
+                .distinct()
+                .forEach(subscriptions::profileChanged));
     }
 
     private static <T> void notices(

@@ -33,16 +33,35 @@ public class StateTopicBatchConsumer implements Consumer<Message<List<?>>> {
     private final VersionedReplica<?> replica;
     private final EventCodec codec;
     private final Counter rejected;
+    private final Consumer<List<ReceivedEvent>> afterApplied;
 
     public StateTopicBatchConsumer(VersionedReplica<?> replica, MeterRegistry meters) {
+        this(replica, meters, applied -> {});
+    }
+
+    /**
+     * @param afterApplied told of the events of each poll once the replica holds them (also those it found stale),
+     *     e.g. to refresh what depends on the entities
+     */
+    public StateTopicBatchConsumer(
+            VersionedReplica<?> replica, MeterRegistry meters, Consumer<List<ReceivedEvent>> afterApplied) {
         // reading uses no attribute of the codec's own: its source only marks events it writes
-        this(replica, new EventCodec("replica-" + replica.name()), meters);
+        this(replica, new EventCodec("replica-" + replica.name()), meters, afterApplied);
     }
 
     public StateTopicBatchConsumer(VersionedReplica<?> replica, EventCodec codec, MeterRegistry meters) {
+        this(replica, codec, meters, applied -> {});
+    }
+
+    private StateTopicBatchConsumer(
+            VersionedReplica<?> replica,
+            EventCodec codec,
+            MeterRegistry meters,
+            Consumer<List<ReceivedEvent>> afterApplied) {
         this.replica = replica;
         this.codec = codec;
         this.rejected = VersionedReplica.counter(meters, replica.name(), "rejected");
+        this.afterApplied = afterApplied;
     }
 
     @Override
@@ -62,14 +81,21 @@ public class StateTopicBatchConsumer implements Consumer<Message<List<?>>> {
                 }
                 events.add(event);
             } catch (EventDecodingException e) {
-                replica.applyAll(events);
+                apply(events);
                 rejected.increment();
                 log.warn("Replica {} rejects the record with key {}: {}", replica.name(), key, e.getMessage());
                 throw new BatchListenerFailedException(e.getMessage(), e, index);
             }
         }
-        replica.applyAll(events);
+        apply(events);
         log.debug("Replica {}: {} events applied", replica.name(), events.size());
+    }
+
+    private void apply(List<ReceivedEvent> events) {
+        replica.applyAll(events);
+        if (!events.isEmpty()) {
+            afterApplied.accept(events);
+        }
     }
 
     private static List<?> headerList(Message<?> message, String name, int size) {

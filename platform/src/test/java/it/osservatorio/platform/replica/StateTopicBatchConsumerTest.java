@@ -94,6 +94,24 @@ class StateTopicBatchConsumerTest {
         assertThat(count("rejected")).isEqualTo(1);
     }
 
+    @Test
+    void shouldTellWhatDependsOnTheReplicaWhichEntitiesAPollBroughtOnceItHoldsThem() {
+        String first = newId();
+        String second = newId();
+        List<String> told = new ArrayList<>();
+        StateTopicBatchConsumer telling = new StateTopicBatchConsumer(
+                replica,
+                meters,
+                events -> events.forEach(event -> {
+                    assertThat(replica.find(event.subject())).isPresent();
+                    told.add(event.subject());
+                }));
+
+        telling.accept(poll(state(first, 1), state(second, 1)));
+
+        assertThat(told).containsExactly(first, second);
+    }
+
     private static ProducerRecord<String, byte[]> state(String id, long version) {
         return CODEC.toRecord(CODEC.envelope(organisation(id, version)));
     }

@@ -80,6 +80,12 @@ public class SubscriptionIndex {
     }
 
     /** Re-prepares the subscriptions that take their criteria from this organisation. */
+    /** Whether a subscription matches on this organisation's profile. */
+    public boolean usesProfile(String organisationId) {
+        Set<String> ids = byProfile.get(organisationId);
+        return ids != null && !ids.isEmpty();
+    }
+
     public void profileChanged(String organisationId, Profile profile) {
         Set<String> ids = byProfile.get(organisationId);
         if (ids == null) {

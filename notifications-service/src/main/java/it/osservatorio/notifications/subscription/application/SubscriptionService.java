@@ -246,6 +246,9 @@ public class SubscriptionService {
     }
 
     public void profileChanged(String organisationId) {
+        if (!index.usesProfile(organisationId)) {
+            return; // most organisations are nobody's profile: no need to read them
+        }
         Profile profile = profiles.find(organisationId).orElse(null);
         log.debug("Profile of organisation {} is now {}", organisationId, profile);
         index.profileChanged(organisationId, profile);
