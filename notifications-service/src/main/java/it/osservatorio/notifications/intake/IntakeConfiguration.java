@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import it.osservatorio.contracts.EventCodec;
 import it.osservatorio.contracts.EventDecodingException;
 import it.osservatorio.contracts.ReceivedEvent;
+import it.osservatorio.contracts.indicators.IndicatorStatusChanged;
 import it.osservatorio.contracts.projects.CallChanged;
 import it.osservatorio.contracts.projects.CallNotice;
 import it.osservatorio.contracts.projects.ProjectChanged;
@@ -31,7 +32,7 @@ import org.springframework.messaging.Message;
 /**
  * The bindings that feed notices: calls published ({@code calls-in-0}), call notices ({@code callNotices-in-0}),
  * projects approved ({@code projects-in-0}), memberships of clusters ({@code memberships-in-0}); and the replicas
- * they need: organisations (for "match my profile", re-preparing the subscriptions that use one when it changes)
+ * they need; indicator status changes ({@code indicatorStatus-in-0}). The replicas they need: organisations (for "match my profile", re-preparing the subscriptions that use one when it changes)
  * and calls (for the Atom feeds). A record that is not a valid event goes to the binding's dead-letter topic.
  */
 @Configuration(proxyBeanMethods = false)
@@ -81,6 +82,15 @@ class IntakeConfiguration {
                                 .find(membership.organisationId())
                                 .map(OrganisationChanged::legalName)
                                 .orElse(null)),
+                dispatcher);
+    }
+
+    @Bean
+    Consumer<Message<?>> indicatorStatus(NoticeDispatcher dispatcher) {
+        return message -> notices(
+                message,
+                event -> event.payloadAs(IndicatorStatusChanged.class),
+                NoticeFactory::statusChanged,
                 dispatcher);
     }
 

@@ -1,5 +1,6 @@
 package it.osservatorio.notifications.intake;
 
+import it.osservatorio.contracts.indicators.IndicatorStatusChanged;
 import it.osservatorio.contracts.projects.CallChanged;
 import it.osservatorio.contracts.projects.CallClosed;
 import it.osservatorio.contracts.projects.CallClosingSoon;
@@ -174,6 +175,61 @@ public final class NoticeFactory {
                 null,
                 membership.changedAt(),
                 data));
+    }
+
+    /**
+     * An indicator's deviation status moved (e.g. on track → at risk): about the indicator's axis and, when the value
+     * is of a province or comune, that province. The first status of a cell is no change.
+     */
+    public static Optional<Notice> statusChanged(IndicatorStatusChanged change) {
+        if (change.previousStatus() == null || change.previousStatus() == change.status()) {
+            return Optional.empty();
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("seriesKey", change.seriesKey());
+        data.put("indicatorCode", change.indicatorCode());
+        data.put("nameIt", change.nameIt());
+        data.put("nameEn", change.nameEn());
+        data.put("axis", change.axis());
+        data.put("period", change.period());
+        data.put("territory", change.territory());
+        data.put("previousStatus", change.previousStatus().name());
+        data.put("status", change.status().name());
+        data.put("value", change.value());
+        data.put("target", change.target());
+        data.put("deviation", change.deviation());
+        data.put("deviationPercent", change.deviationPercent());
+        data.put("synthetic", change.synthetic());
+        return Optional.of(new Notice(
+                "indicator.status:" + change.seriesKey() + ":" + change.version(),
+                EventKind.INDICATOR_STATUS_CHANGED,
+                change.seriesKey(),
+                change.indicatorCode() + " " + change.nameIt() + " (" + change.period() + "): "
+                        + change.previousStatus() + " → " + change.status(),
+                change.nameEn(),
+                null,
+                change.axis(),
+                List.of(),
+                List.of(),
+                provinceOf(change.territory()).map(List::of).orElse(List.of()),
+                null,
+                null,
+                change.changedAt(),
+                data));
+    }
+
+    /** {@code PROVINCE:CR} → CR, {@code COMUNE:019036} → CR; a region is no province. */
+    static Optional<String> provinceOf(String territory) {
+        if (territory == null) {
+            return Optional.empty();
+        }
+        if (territory.startsWith("PROVINCE:")) {
+            return Optional.of(territory.substring("PROVINCE:".length()));
+        }
+        if (territory.startsWith("COMUNE:")) {
+            return Vocabulary.provinceOfComune(territory.substring("COMUNE:".length()));
+        }
+        return Optional.empty();
     }
 
     private static Notice callNotice(

@@ -2,6 +2,8 @@ package it.osservatorio.notifications.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.osservatorio.contracts.indicators.DeviationStatus;
+import it.osservatorio.contracts.indicators.IndicatorStatusChanged;
 import it.osservatorio.contracts.projects.CallClosingSoon;
 import it.osservatorio.contracts.projects.ProjectChanged;
 import it.osservatorio.contracts.registry.MembershipChanged;
@@ -132,6 +134,51 @@ class NoticeFactoryTest {
                 MembershipChanged.Role.ASSOCIATE,
                 LocalDate.parse("2026-01-01"),
                 null,
+                NOW);
+    }
+
+    @Test
+    void shouldNoticeIndicatorOfItsAxisAndProvinceWhenItsStatusMovesButNotForItsFirstStatus() {
+        Optional<Notice> worse = NoticeFactory.statusChanged(
+                statusChange("COMUNE:019036", DeviationStatus.ON_TRACK, DeviationStatus.AT_RISK));
+        Optional<Notice> first =
+                NoticeFactory.statusChanged(statusChange("PROVINCE:CR", null, DeviationStatus.AT_RISK));
+        Optional<Notice> regional = NoticeFactory.statusChanged(
+                statusChange("REGION:03", DeviationStatus.AT_RISK, DeviationStatus.OFF_TRACK));
+
+        assertThat(worse).hasValueSatisfying(notice -> {
+            assertThat(notice.kind()).isEqualTo(EventKind.INDICATOR_STATUS_CHANGED);
+            assertThat(notice.axis()).isEqualTo(1);
+            assertThat(notice.territories()).containsExactly("CR");
+            assertThat(notice.key()).isEqualTo("indicator.status:IND-02|2026|COMUNE:019036:4");
+            assertThat(notice.title()).contains("IND-02").contains("ON_TRACK → AT_RISK");
+            assertThat(notice.data())
+                    .containsEntry("previousStatus", "ON_TRACK")
+                    .containsEntry("status", "AT_RISK");
+        });
+        assertThat(first).isEmpty();
+        assertThat(regional)
+                .hasValueSatisfying(notice -> assertThat(notice.territories()).isEmpty());
+    }
+
+    private static IndicatorStatusChanged statusChange(
+            String territory, DeviationStatus previous, DeviationStatus status) {
+        return new IndicatorStatusChanged(
+                "IND-02|2026|" + territory,
+                4,
+                "IND-02",
+                "Numero aziende agricole certificate",
+                "Number of certified farms",
+                1,
+                "2026",
+                territory,
+                previous,
+                status,
+                new BigDecimal("120"),
+                new BigDecimal("137"),
+                new BigDecimal("-17"),
+                new BigDecimal("-12.41"),
+                true,
                 NOW);
     }
 }

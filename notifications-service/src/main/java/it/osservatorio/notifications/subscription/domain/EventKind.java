@@ -7,7 +7,8 @@ public enum EventKind {
     CALL_CLOSING_SOON("call.closing_soon"),
     CALL_CLOSED("call.closed"),
     PROJECT_APPROVED("project.approved"),
-    ORGANISATION_JOINED_CLUSTER("organisation.joined_cluster");
+    ORGANISATION_JOINED_CLUSTER("organisation.joined_cluster"),
+    INDICATOR_STATUS_CHANGED("indicator.status_changed");
 
     private final String type;
 
@@ -32,6 +33,7 @@ public enum EventKind {
                     case CALL_CLOSED -> "Bando chiuso";
                     case PROJECT_APPROVED -> "Progetto approvato";
                     case ORGANISATION_JOINED_CLUSTER -> "Nuovo membro di un cluster";
+                    case INDICATOR_STATUS_CHANGED -> "Cambio di stato di un indicatore";
                 };
         String english =
                 switch (this) {
@@ -41,6 +43,7 @@ public enum EventKind {
                     case CALL_CLOSED -> "Call closed";
                     case PROJECT_APPROVED -> "Project approved";
                     case ORGANISATION_JOINED_CLUSTER -> "Organisation joined a cluster";
+                    case INDICATOR_STATUS_CHANGED -> "Indicator status changed";
                 };
         return language == Language.IT ? italian : english;
     }
