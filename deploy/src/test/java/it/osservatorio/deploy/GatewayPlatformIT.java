@@ -268,8 +268,8 @@ class GatewayPlatformIT {
             long millis = (System.nanoTime() - posted) / 1_000_000;
 
             assertThat(shownBefore)
-                    .as("no value of IND-02 before the submission")
-                    .isNull();
+                    .as("IND-02 had no value before the submission")
+                    .isEqualTo("–");
             assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.notReloaded;"))
                     .as("the page must not reload")
                     .isEqualTo(true);
