@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import it.osservatorio.contracts.AggregateEvent;
 import it.osservatorio.contracts.EventCodec;
 import it.osservatorio.contracts.indicators.DeviationStatus;
+import it.osservatorio.contracts.indicators.IndicatorValueChanged;
 import it.osservatorio.contracts.indicators.IndicatorValueChanged.Kind;
 import it.osservatorio.indicators.values.application.SeriesStore;
 import it.osservatorio.indicators.values.domain.Revision;
@@ -77,6 +78,14 @@ public class MongoSeriesStore implements SeriesStore {
                 .toList();
     }
 
+    /**
+     * A computed cell changes with every source event (a project count: with every project written), and each write
+     * rewrites the whole document: with every revision kept, the cell of a busy axis grew to hundreds of kilobytes and
+     * slowed every write of the platform's MongoDB server. Computed values can be recomputed by replaying the source
+     * topics, so a computed cell keeps its last revisions only; submitted observations keep them all (ADR 0018).
+     */
+    static final int COMPUTED_REVISIONS_KEPT = 100;
+
     @Override
     public void write(List<CellWrite> writes) {
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
@@ -110,7 +119,9 @@ public class MongoSeriesStore implements SeriesStore {
                         .set(
                                 "status",
                                 cell.status() == null ? null : cell.status().name());
-                if (!revisions.isEmpty()) {
+                if (!revisions.isEmpty() && cell.kind() == IndicatorValueChanged.Kind.COMPUTED) {
+                    update.push("revisions").slice(-COMPUTED_REVISIONS_KEPT).each(revisions.toArray());
+                } else if (!revisions.isEmpty()) {
                     update.push("revisions").each(revisions.toArray());
                 }
                 update.push(PendingEvent.FIELD).each(pending.toArray());
