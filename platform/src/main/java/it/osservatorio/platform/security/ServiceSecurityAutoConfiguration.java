@@ -29,7 +29,8 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Every service is an OAuth2 resource server trusting only the gateway's signed identity: published data is readable
  * without a token, every write needs a valid token with the {@code write} (or {@code admin}) scope; ownership is
- * checked per resource with {@link CallerIdentity}.
+ * checked per resource with {@link CallerIdentity}. Paths listed in {@code osservatorio.security.public-write-paths}
+ * accept writes without a token.
  */
 @AutoConfiguration
 @ConditionalOnProperty(
@@ -59,30 +60,39 @@ public class ServiceSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain serviceSecurityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain serviceSecurityFilterChain(
+            HttpSecurity http, @Value("${osservatorio.security.public-write-paths:}") String[] publicWritePaths)
+            throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/actuator/health/**",
-                                "/actuator/health",
-                                "/actuator/info",
-                                "/actuator/prometheus",
-                                "/v3/api-docs/**",
-                                "/swagger-ui/**",
-                                "/swagger-ui.html",
-                                "/error")
-                        .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/**")
-                        .permitAll()
-                        .requestMatchers(HttpMethod.HEAD, "/**")
-                        .permitAll()
-                        .requestMatchers(HttpMethod.OPTIONS, "/**")
-                        .permitAll()
-                        .requestMatchers("/actuator/**")
-                        .hasAuthority("SCOPE_" + ServiceIdentity.SCOPE_ADMIN)
-                        .anyRequest()
-                        .hasAnyAuthority(
-                                "SCOPE_" + ServiceIdentity.SCOPE_WRITE, "SCOPE_" + ServiceIdentity.SCOPE_ADMIN))
+                .authorizeHttpRequests(requests -> {
+                    if (publicWritePaths.length > 0) {
+                        // writes a service lets anyone make (e.g. a person's e-mail sign-up); a token sent there is
+                        // still verified, so the caller is known when there is one
+                        requests.requestMatchers(publicWritePaths).permitAll();
+                    }
+                    requests.requestMatchers(
+                                    "/actuator/health/**",
+                                    "/actuator/health",
+                                    "/actuator/info",
+                                    "/actuator/prometheus",
+                                    "/v3/api-docs/**",
+                                    "/swagger-ui/**",
+                                    "/swagger-ui.html",
+                                    "/error")
+                            .permitAll()
+                            .requestMatchers(HttpMethod.GET, "/**")
+                            .permitAll()
+                            .requestMatchers(HttpMethod.HEAD, "/**")
+                            .permitAll()
+                            .requestMatchers(HttpMethod.OPTIONS, "/**")
+                            .permitAll()
+                            .requestMatchers("/actuator/**")
+                            .hasAuthority("SCOPE_" + ServiceIdentity.SCOPE_ADMIN)
+                            .anyRequest()
+                            .hasAnyAuthority(
+                                    "SCOPE_" + ServiceIdentity.SCOPE_WRITE, "SCOPE_" + ServiceIdentity.SCOPE_ADMIN);
+                })
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> {})
                         .authenticationEntryPoint((request, response, ex) -> problem(
