@@ -16,6 +16,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -90,14 +92,57 @@ public final class EventCodec {
 
     /** Reads a record as consumed by a plain Kafka consumer. */
     public ReceivedEvent read(String key, Headers headers, byte[] value) {
-        CloudEvent event;
+        return toReceived(key, cloudEvent(headers, value));
+    }
+
+    /**
+     * Reads a record for a consumer that forwards events without looking into them (the gateway's live stream): the
+     * attributes are checked as by {@link #read(String, Headers, byte[])}, the payload only for being one JSON object,
+     * and kept as the bytes it was sent as instead of being bound to its record type.
+     */
+    public VerbatimEvent readVerbatim(String key, Headers headers, byte[] value) {
+        CloudEvent event = cloudEvent(headers, value);
+        Attributes attributes = attributes(key, event);
+        byte[] payload = null;
+        if (!attributes.type().isTombstone()) {
+            if (event.getData() == null) {
+                throw new EventDecodingException(
+                        "Event " + event.getId() + " of type " + attributes.type() + " has no payload");
+            }
+            payload = event.getData().toBytes();
+            requireOneJsonObject(payload, attributes.type());
+        }
+        return new VerbatimEvent(
+                event.getId(),
+                event.getSource(),
+                attributes.type(),
+                event.getSubject(),
+                attributes.time(),
+                attributes.aggregateVersion(),
+                payload);
+    }
+
+    private static CloudEvent cloudEvent(Headers headers, byte[] value) {
         try {
             MessageReader reader = KafkaMessageFactory.createReader(headers, value);
-            event = reader.toEvent();
+            return reader.toEvent();
         } catch (RuntimeException e) {
             throw new EventDecodingException("Not a CloudEvent in binary mode: " + e.getMessage(), e);
         }
-        return toReceived(key, event);
+    }
+
+    private static void requireOneJsonObject(byte[] payload, EventType type) {
+        try (JsonParser parser = JSON.createParser(payload)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new EventDecodingException("Payload of " + type + " is not a JSON object");
+            }
+            parser.skipChildren();
+            if (parser.nextToken() != null) {
+                throw new EventDecodingException("Payload of " + type + " has content after its JSON object");
+            }
+        } catch (JacksonException e) {
+            throw new EventDecodingException("Payload of " + type + " is not valid JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
     /**
@@ -119,6 +164,29 @@ public final class EventCodec {
     }
 
     private ReceivedEvent toReceived(String key, CloudEvent event) {
+        Attributes attributes = attributes(key, event);
+        EventType type = attributes.type();
+        Optional<IntegrationEvent> payload = Optional.empty();
+        if (!type.isTombstone()) {
+            if (event.getData() == null) {
+                throw new EventDecodingException("Event " + event.getId() + " of type " + type + " has no payload");
+            }
+            payload = Optional.of(
+                    fromJson(event.getData().toBytes(), type.payloadType().orElseThrow()));
+        }
+        return new ReceivedEvent(
+                event.getId(),
+                event.getSource(),
+                type,
+                event.getSubject(),
+                attributes.time(),
+                attributes.aggregateVersion(),
+                payload);
+    }
+
+    private record Attributes(EventType type, Instant time, long aggregateVersion) {}
+
+    private static Attributes attributes(String key, CloudEvent event) {
         EventType type = EventType.ofCeType(event.getType())
                 .orElseThrow(() -> new EventDecodingException("Unknown event type '" + event.getType() + "'"));
         if (event.getSubject() == null || event.getSubject().isBlank()) {
@@ -140,16 +208,7 @@ public final class EventCodec {
             throw new EventDecodingException("Aggregate version '" + version + "' is not a number", e);
         }
         Instant time = event.getTime() == null ? null : event.getTime().toInstant();
-        Optional<IntegrationEvent> payload = Optional.empty();
-        if (!type.isTombstone()) {
-            if (event.getData() == null) {
-                throw new EventDecodingException("Event " + event.getId() + " of type " + type + " has no payload");
-            }
-            payload = Optional.of(
-                    fromJson(event.getData().toBytes(), type.payloadType().orElseThrow()));
-        }
-        return new ReceivedEvent(
-                event.getId(), event.getSource(), type, event.getSubject(), time, aggregateVersion, payload);
+        return new Attributes(type, time, aggregateVersion);
     }
 
     public static byte[] toJson(Object event) {

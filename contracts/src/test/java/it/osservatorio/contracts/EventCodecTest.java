@@ -71,6 +71,58 @@ class EventCodecTest {
                 .hasMessageContaining("Unknown event type 'com.example.unknown'");
     }
 
+    @Test
+    void shouldKeepPayloadAsSentWhenReadingVerbatim() {
+        OrganisationChanged event =
+                EventFixture.organisationChanged().version(4).build();
+        ProducerRecord<String, byte[]> record = codec.toRecord(codec.envelope(event));
+
+        VerbatimEvent received = codec.readVerbatim(record.key(), record.headers(), record.value());
+
+        assertThat(received.type()).isEqualTo(EventType.ORGANISATION_CHANGED);
+        assertThat(received.subject()).isEqualTo(event.organisationId());
+        assertThat(received.aggregateVersion()).isEqualTo(4);
+        assertThat(received.time()).isNotNull();
+        assertThat(received.payloadJson()).isEqualTo(record.value());
+        assertThat(EventCodec.fromJson(received.payloadJson(), OrganisationChanged.class))
+                .isEqualTo(event);
+    }
+
+    @Test
+    void shouldReadTombstoneWithoutPayloadWhenReadingVerbatim() {
+        ProducerRecord<String, byte[]> record =
+                codec.toRecord(codec.tombstone(EventType.ORGANISATION_DELETED, "org-9", 2, Instant.now()));
+
+        VerbatimEvent received = codec.readVerbatim(record.key(), record.headers(), record.value());
+
+        assertThat(received.isTombstone()).isTrue();
+        assertThat(received.aggregateVersion()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldRejectVerbatimRecordWhenPayloadIsNotOneJsonObject() {
+        ProducerRecord<String, byte[]> record =
+                codec.toRecord(codec.envelope(EventFixture.organisationChanged().build()));
+
+        for (String payload : new String[] {"[1,2]", "{\"a\":1} {\"b\":2}", "{\"a\":", "not json"}) {
+            assertThatThrownBy(() -> codec.readVerbatim(
+                            record.key(), record.headers(), payload.getBytes(StandardCharsets.UTF_8)))
+                    .as(payload)
+                    .isInstanceOf(EventDecodingException.class)
+                    .hasMessageContaining("Payload of ORGANISATION_CHANGED");
+        }
+    }
+
+    @Test
+    void shouldRejectVerbatimRecordWhenKeyDiffersFromSubject() {
+        ProducerRecord<String, byte[]> record =
+                codec.toRecord(codec.envelope(EventFixture.organisationChanged().build()));
+
+        assertThatThrownBy(() -> codec.readVerbatim("another-key", record.headers(), record.value()))
+                .isInstanceOf(EventDecodingException.class)
+                .hasMessageContaining("differs from the event subject");
+    }
+
     private static String header(ProducerRecord<String, byte[]> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);

@@ -3,13 +3,18 @@ package it.osservatorio.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.osservatorio.contracts.EventFixture;
+import it.osservatorio.contracts.Topics;
 import it.osservatorio.testing.LocalInfrastructure;
 import it.osservatorio.testing.SseTestClient;
 import it.osservatorio.testing.TestEventProducer;
 import it.osservatorio.testing.TestIdentity;
+import it.osservatorio.testing.TopicReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -139,6 +144,45 @@ class LiveStreamIT {
                 assertThat(subjectsOf(oneOrganisation.collect(Duration.ofMillis(500)), run))
                         .containsExactly(run + "-x");
             }
+        }
+    }
+
+    @Test
+    void shouldDeadLetterRecordAndGoOnWhenRecordIsNotPlatformEvent() {
+        String url = "http://localhost:" + port + "/api/stream";
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        try (TestEventProducer producer =
+                        new TestEventProducer(LocalInfrastructure.kafkaBootstrapServers(), "registry-service");
+                SseTestClient client = SseTestClient.open(url)) {
+            awaitLive(producer, client, run);
+            ProducerRecord<String, byte[]> valid = producer.codec()
+                    .toRecord(producer.codec()
+                            .envelope(EventFixture.organisationChanged()
+                                    .organisationId(run + "-poison")
+                                    .build()));
+            ProducerRecord<String, byte[]> poison = new ProducerRecord<>(
+                    valid.topic(), null, valid.key(), "{\"legalName\":".getBytes(StandardCharsets.UTF_8));
+            valid.headers().forEach(header -> poison.headers().add(header));
+            producer.send(poison);
+            producer.publish(EventFixture.organisationChanged()
+                    .organisationId(run + "-after")
+                    .build());
+
+            client.await(e -> e.data().contains(run + "-after"), Duration.ofSeconds(20));
+            List<ConsumerRecord<String, byte[]>> dead = TopicReader.recordsFor(
+                    LocalInfrastructure.kafkaBootstrapServers(),
+                    Topics.deadLetter(Topics.ORGANISATIONS, "gateway-live"),
+                    (run + "-poison")::equals,
+                    1,
+                    Duration.ofSeconds(20));
+            assertThat(dead).hasSize(1);
+            assertThat(new String(
+                            dead.getFirst()
+                                    .headers()
+                                    .lastHeader("x-exception-message")
+                                    .value(),
+                            StandardCharsets.UTF_8))
+                    .contains("not valid JSON");
         }
     }
 

@@ -1,5 +1,6 @@
 package it.osservatorio.gateway.stream;
 
+import it.osservatorio.contracts.EventDecodingException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,8 @@ public class KafkaGapReader {
         this.bootstrapServers = bootstrapServers;
     }
 
-    public List<LiveEvent> read(LiveEventLog.Gap gap, Function<ConsumerRecord<String, byte[]>, LiveEvent> toEvent) {
+    public List<LiveEvent> read(
+            LiveEventLog.Gap gap, Function<ConsumerRecord<String, byte[]>, LiveEvent.Content> toContent) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers,
@@ -44,9 +46,16 @@ public class KafkaGapReader {
             while (consumer.position(partition) <= gap.to() && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     if (record.offset() <= gap.to()) {
-                        LiveEvent event = toEvent.apply(record);
-                        if (event != null) {
-                            events.add(event);
+                        try {
+                            LiveEvent.Content content = toContent.apply(record);
+                            events.add(new LiveEvent(
+                                    record.topic(),
+                                    record.partition(),
+                                    record.offset(),
+                                    content.name(),
+                                    content.data()));
+                        } catch (EventDecodingException e) {
+                            // not a platform event: the live consumer dead-lettered it when it first read it
                         }
                     }
                 }

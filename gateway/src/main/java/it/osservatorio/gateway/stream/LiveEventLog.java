@@ -41,8 +41,12 @@ public class LiveEventLog {
     }
 
     public synchronized LiveEvent append(String topic, int partition, long offset, String name, String data) {
-        position = position.with(topic, partition, offset);
-        LiveEvent event = new LiveEvent(topic, partition, offset, position.encode(), name, data);
+        StreamPosition before = position;
+        boolean advances = offset > before.offset(topic, partition);
+        if (advances) {
+            position = before.with(topic, partition, offset);
+        }
+        LiveEvent event = new LiveEvent(topic, partition, offset, before, position, advances, name, data);
         buffer.addLast(event);
         while (buffer.size() > capacity) {
             LiveEvent evicted = buffer.removeFirst();

@@ -25,19 +25,19 @@ class LiveStreamController {
 
     private final LiveEventLog log;
     private final KafkaGapReader gapReader;
-    private final Function<ConsumerRecord<String, byte[]>, LiveEvent> gapRecordConverter;
+    private final Function<ConsumerRecord<String, byte[]>, LiveEvent.Content> liveEventContent;
     private final GatewayProperties properties;
     private final ScheduledExecutorService heartbeats;
 
     LiveStreamController(
             LiveEventLog log,
             KafkaGapReader gapReader,
-            Function<ConsumerRecord<String, byte[]>, LiveEvent> gapRecordConverter,
+            Function<ConsumerRecord<String, byte[]>, LiveEvent.Content> liveEventContent,
             GatewayProperties properties,
             ScheduledExecutorService liveStreamHeartbeats) {
         this.log = log;
         this.gapReader = gapReader;
-        this.gapRecordConverter = gapRecordConverter;
+        this.liveEventContent = liveEventContent;
         this.properties = properties;
         this.heartbeats = liveStreamHeartbeats;
     }
@@ -88,7 +88,7 @@ class LiveStreamController {
         Thread.ofVirtual().name("sse-client").start(() -> {
             List<LiveEvent> replay = new ArrayList<>();
             for (LiveEventLog.Gap gap : resume.gaps()) {
-                replay.addAll(gapReader.read(gap, gapRecordConverter));
+                replay.addAll(gapReader.read(gap, liveEventContent));
             }
             replay.addAll(resume.buffered());
             subscriber.run(resume.start(), replay);

@@ -20,8 +20,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter
 class SseSubscriber implements LiveSubscriber {
 
     private static final Logger log = LoggerFactory.getLogger(SseSubscriber.class);
-    private static final LiveEvent HEARTBEAT = new LiveEvent("", -1, -1, "", "", "");
-    private static final LiveEvent CLOSE = new LiveEvent("", -1, -1, "", "", "");
+    private static final LiveEvent HEARTBEAT = new LiveEvent("", -1, -1, "", "");
+    private static final LiveEvent CLOSE = new LiveEvent("", -1, -1, "", "");
 
     private static final byte[] HEARTBEAT_FRAME = ":heartbeat\n\n".getBytes(StandardCharsets.UTF_8);
 
@@ -95,16 +95,34 @@ class SseSubscriber implements LiveSubscriber {
         }
     }
 
+    /**
+     * A client in step with the live log (its position is the log's, the same object, until a filter or a resume sets
+     * it apart) takes the event's shared frame and position; any other client computes its own.
+     */
     private void send(LiveEvent event) throws IOException {
-        if (event.partition() >= 0 && event.offset() <= seen.offset(event.topic(), event.partition())) {
+        boolean inStep = event.before() != null && seen == event.before();
+        boolean alreadySent = inStep
+                ? !event.advances()
+                : event.partition() >= 0 && event.offset() <= seen.offset(event.topic(), event.partition());
+        if (alreadySent) {
             return;
         }
         if (filter != null && !filter.accepts(event)) {
             return;
         }
-        seen = seen.with(event.topic(), event.partition(), event.offset());
-        String id = seen.encode();
-        byte[] frame = id.equals(event.id()) ? event.frame() : LiveEvent.frame(id, event.name(), event.data());
+        byte[] frame;
+        if (inStep) {
+            seen = event.after();
+            frame = event.frame();
+        } else {
+            seen = seen.with(event.topic(), event.partition(), event.offset());
+            if (seen.equals(event.after())) {
+                seen = event.after();
+                frame = event.frame();
+            } else {
+                frame = LiveEvent.frame(seen.encode(), event.name(), event.data());
+            }
+        }
         emitter.send(frame, MediaType.TEXT_EVENT_STREAM);
     }
 }

@@ -83,6 +83,16 @@ public final class StreamPosition {
     }
 
     @Override
+    public boolean equals(Object other) {
+        return other instanceof StreamPosition position && offsets.equals(position.offsets);
+    }
+
+    @Override
+    public int hashCode() {
+        return offsets.hashCode();
+    }
+
+    @Override
     public String toString() {
         return encode();
     }

@@ -16,7 +16,6 @@ class StreamFilterTest {
                 "t",
                 0,
                 1,
-                "0.0.1",
                 type,
                 "{\"id\":\"e\",\"type\":\"" + type + "\",\"subject\":\"" + subject + "\",\"version\":1,\"payload\":"
                         + payload + "}");

@@ -1,4 +1,4 @@
-package it.osservatorio.indicators;
+package it.osservatorio.platform.deadletter;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
