@@ -11,7 +11,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The whole platform on one machine: a real Kafka broker (KRaft), the MongoDB wire-protocol server on disk and the
- * five services, each its own process. Data lives in the home directory, so stopping and starting keeps it.
+ * five services, each its own process, and in this process a demo mail sink that notifications-service sends its
+ * mails to. Data lives in the home directory, so stopping and starting keeps it (the demo mails excepted).
  */
 public final class LocalPlatform implements AutoCloseable {
 
@@ -24,6 +25,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final Map<String, ChildProcess> services = new LinkedHashMap<>();
     private ChildProcess mongo;
     private ChildProcess kafka;
+    private DemoMailSink mail;
     private String adminKey;
 
     private LocalPlatform(PlatformConfig config) {
@@ -57,6 +59,9 @@ public final class LocalPlatform implements AutoCloseable {
                                                 .toString())),
                         config.logs().resolve("mongo.log"))
                 .start();
+        progress("starting the demo mail sink: SMTP on port " + config.smtpPort() + ", IMAP on port "
+                + config.imapPort());
+        mail = DemoMailSink.start(config.smtpPort(), config.imapPort());
         progress("starting Kafka broker (KRaft) on port " + config.kafkaPort());
         CompletableFuture<ChildProcess> broker = CompletableFuture.supplyAsync(() -> new KafkaNode(config).start());
         mongo.awaitPort(config.mongoPort(), Duration.ofSeconds(60));
@@ -110,10 +115,13 @@ public final class LocalPlatform implements AutoCloseable {
             command.add("--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey);
         }
         if (name.equals("notifications")) {
-            // links in mails point at the gateway; the local demo may post webhooks to a receiver on this machine
+            // links in mails point at the gateway; mails go to the demo sink; the local demo may post webhooks to a
+            // receiver on this machine
             command.addAll(List.of(
                     "--osservatorio.notifications.public-base-url=http://localhost:" + config.gatewayPort()
                             + "/api/notifications",
+                    "--spring.mail.host=" + DemoMailSink.HOST,
+                    "--spring.mail.port=" + config.smtpPort(),
                     "--osservatorio.notifications.webhooks.allowed-hosts=localhost,127.0.0.1"));
         }
         return new ChildProcess(name, command, config.logs().resolve(name + ".log"));
@@ -157,6 +165,11 @@ public final class LocalPlatform implements AutoCloseable {
         return adminKey;
     }
 
+    /** The demo mail sink every mail of notifications-service goes to. */
+    public DemoMailSink mail() {
+        return mail;
+    }
+
     public PlatformConfig config() {
         return config;
     }
@@ -175,6 +188,9 @@ public final class LocalPlatform implements AutoCloseable {
         }
         if (mongo != null) {
             mongo.stop(Duration.ofSeconds(20));
+        }
+        if (mail != null) {
+            mail.close();
         }
     }
 
@@ -227,6 +243,8 @@ public final class LocalPlatform implements AutoCloseable {
                   Swagger UI   %s/swagger-ui.html
                   Live stream  curl -N %s/api/stream
                   Kafka        %s      MongoDB  %s
+                  Demo mail    every mail of notifications-service, read by IMAP on 127.0.0.1:%d
+                               (user name: the address, any password; SMTP on port %d)
                   Admin key    %s
 
                   Try: curl -s -X POST %s/api/admin/institutions -H 'Authorization: Bearer %s' \\
@@ -242,6 +260,8 @@ public final class LocalPlatform implements AutoCloseable {
                 gateway,
                 config.kafkaBootstrap(),
                 config.mongoUri(""),
+                config.imapPort(),
+                config.smtpPort(),
                 platform.adminKey(),
                 gateway,
                 platform.adminKey());

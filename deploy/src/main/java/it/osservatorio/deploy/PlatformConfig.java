@@ -13,6 +13,8 @@ import java.util.Map;
  * @param home data directory: Kafka log, MongoDB file, keys, admin key, logs
  * @param repository the checkout, where the service jars are built
  * @param extraArguments per service name, arguments added to its command line (e.g. for tests)
+ * @param smtpPort where the demo mail sink takes notifications-service's mails
+ * @param imapPort where the demo mail sink shows each address its mails
  */
 public record PlatformConfig(
         Path home,
@@ -25,10 +27,13 @@ public record PlatformConfig(
         int projectsPort,
         int indicatorsPort,
         Map<String, List<String>> extraArguments,
-        int notificationsPort) {
+        int notificationsPort,
+        int smtpPort,
+        int imapPort) {
 
     public static PlatformConfig defaults(Path home, Path repository) {
-        return new PlatformConfig(home, repository, 9092, 9093, 27017, 8080, 8081, 8082, 8083, Map.of(), 8084);
+        return new PlatformConfig(
+                home, repository, 9092, 9093, 27017, 8080, 8081, 8082, 8083, Map.of(), 8084, 3025, 3143);
     }
 
     /** Free ports everywhere, for tests and benchmarks that must not collide with a running platform. */
@@ -44,6 +49,8 @@ public record PlatformConfig(
                 freePort(),
                 freePort(),
                 Map.of(),
+                freePort(),
+                freePort(),
                 freePort());
     }
 
@@ -59,7 +66,9 @@ public record PlatformConfig(
                 projectsPort,
                 indicatorsPort,
                 Map.copyOf(arguments),
-                notificationsPort);
+                notificationsPort,
+                smtpPort,
+                imapPort);
     }
 
     public String kafkaBootstrap() {

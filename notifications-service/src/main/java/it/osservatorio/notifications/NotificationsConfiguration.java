@@ -8,6 +8,7 @@ import it.osservatorio.notifications.delivery.adapter.MongoDeliveryStore;
 import it.osservatorio.notifications.delivery.application.DeliveryStore;
 import it.osservatorio.notifications.delivery.application.EmailSender;
 import it.osservatorio.notifications.delivery.application.NoticeDispatcher;
+import it.osservatorio.notifications.delivery.application.OwnerNotifier;
 import it.osservatorio.notifications.delivery.application.WebhookSender;
 import it.osservatorio.notifications.delivery.domain.RetrySchedule;
 import it.osservatorio.notifications.delivery.domain.TargetGuard;
@@ -174,6 +175,12 @@ class NotificationsConfiguration {
             Clock clock,
             ExecutorService mailExecutor) {
         return new EmailSender(deliveries, subscriptions, mailer, templates, schedule, clock, mailExecutor);
+    }
+
+    @Bean
+    OwnerNotifier ownerNotifier(
+            SubscriptionService subscriptions, MailTemplates templates, Mailer mailer, Clock clock) {
+        return new OwnerNotifier(subscriptions, templates, mailer, clock);
     }
 
     @Bean

@@ -62,6 +62,7 @@ class NotificationsIT {
         registry.add("osservatorio.notifications.webhooks.retry-schedule", () -> "1s,1s,1s");
         registry.add("osservatorio.notifications.webhooks.timeout", () -> "30s");
         registry.add("osservatorio.notifications.scheduler.interval", () -> "200ms");
+        registry.add("osservatorio.notifications.webhooks.owner-notice-interval", () -> "300ms");
         // digests are sent by the test itself
         registry.add("osservatorio.notifications.mail.digest-cron", () -> "-");
     }
@@ -202,10 +203,39 @@ class NotificationsIT {
     }
 
     @Test
+    void shouldMailContactWhenEndpointAnswersGone() throws Exception {
+        String contact = "sistemi+" + UUID.randomUUID().toString().substring(0, 8) + "@afil.example.it";
+        String word = "gone" + UUID.randomUUID().toString().substring(0, 6);
+        try (WebhookReceiver gone = new WebhookReceiver()) {
+            gone.answer(410);
+            String url = gone.url("/hooks/" + word);
+            JsonNode subscription = subscribeWebhook("""
+                    {"kinds":["CALL_PUBLISHED"],"url":"%s","contactEmail":"%s","language":"EN",
+                     "criteria":{"keywords":["%s"]}}""".formatted(url, contact, word));
+            assertThat(subscription.path("contactEmail").asString()).isEqualTo(contact);
+            String id = subscription.path("id").asString();
+
+            publish(CallFixture.aCall().titled("Bando " + word).published());
+
+            MimeMessage told = awaitMail(contact, 1).getFirst();
+            assertThat(told.getSubject()).isEqualTo("Osservatorio: webhook disabled - " + url);
+            assertThat(text(told, "text/plain"))
+                    .contains("Reason: the endpoint answered 410 Gone")
+                    .contains("/subscriptions/" + id + "/enable");
+            JsonNode disabled = JSON.readTree(
+                    http.get("/subscriptions/" + id).bearer(token()).send().body());
+            assertThat(disabled.path("enabled").asBoolean()).isFalse();
+            assertThat(disabled.path("ownerToldAt").isMissingNode()).isFalse();
+            await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
+            assertThat(mailsTo(contact)).as("told once").hasSize(1);
+        }
+    }
+
+    @Test
     void shouldExplainEachFieldWhenSubscriptionIsInvalid() {
         HttpResponse<String> bad =
                 http.post("/subscriptions/webhooks", """
-                        {"kinds":[],"url":"ftp://user:pw@example.org/x",
+                        {"kinds":[],"url":"ftp://user:pw@example.org/x","contactEmail":"sistemi@",
                          "criteria":{"programmes":["ERASMUS"],"axes":[12],"territories":["Roma"],"ecosystems":["Spazio"]}}""").bearer(token()).send();
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.headers().firstValue("Content-Type"))
@@ -214,6 +244,7 @@ class NotificationsIT {
                 .containsExactlyInAnyOrder(
                         "kinds",
                         "url",
+                        "contactEmail",
                         "criteria.programmes[0]",
                         "criteria.axes[0]",
                         "criteria.territories[0]",

@@ -2,6 +2,7 @@ package it.osservatorio.notifications.delivery.adapter;
 
 import it.osservatorio.notifications.delivery.application.DeliveryStore;
 import it.osservatorio.notifications.delivery.application.EmailSender;
+import it.osservatorio.notifications.delivery.application.OwnerNotifier;
 import it.osservatorio.notifications.delivery.application.WebhookSender;
 import it.osservatorio.notifications.subscription.application.SubscriptionStore;
 import it.osservatorio.notifications.subscription.domain.Channel;
@@ -18,8 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Catches up with what is due: retries whose time came, deliveries left pending or in flight by a process that
- * stopped (their lease expired), and once a day the e-mail digests. Pending deliveries live in MongoDB, so a restart
- * loses none.
+ * stopped (their lease expired), the contacts of disabled webhooks not told yet, and once a day the e-mail digests.
+ * Pending deliveries live in MongoDB, so a restart loses none.
  */
 @Component
 class DeliveryScheduler {
@@ -29,6 +30,7 @@ class DeliveryScheduler {
     private final DeliveryStore deliveries;
     private final WebhookSender webhooks;
     private final EmailSender emails;
+    private final OwnerNotifier owners;
     private final SubscriptionStore subscriptions;
     private final Clock clock;
     private final int batch;
@@ -37,12 +39,14 @@ class DeliveryScheduler {
             DeliveryStore deliveries,
             WebhookSender webhooks,
             EmailSender emails,
+            OwnerNotifier owners,
             SubscriptionStore subscriptions,
             Clock clock,
             @Value("${osservatorio.notifications.scheduler.batch:500}") int batch) {
         this.deliveries = deliveries;
         this.webhooks = webhooks;
         this.emails = emails;
+        this.owners = owners;
         this.subscriptions = subscriptions;
         this.clock = clock;
         this.batch = batch;
@@ -57,6 +61,19 @@ class DeliveryScheduler {
             deliveries.due(Channel.EMAIL, clock.instant(), batch).forEach(emails::submit);
         } catch (RuntimeException e) {
             log.warn("Looking for due deliveries failed, trying again at the next interval: {}", e.toString());
+        }
+    }
+
+    @Scheduled(
+            fixedDelayString = "${osservatorio.notifications.webhooks.owner-notice-interval:30s}",
+            initialDelayString = "${osservatorio.notifications.webhooks.owner-notice-interval:30s}")
+    void tellOwners() {
+        try {
+            owners.tellOwners(batch);
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Looking for disabled webhooks to tell failed, trying again at the next interval: {}",
+                    e.toString());
         }
     }
 

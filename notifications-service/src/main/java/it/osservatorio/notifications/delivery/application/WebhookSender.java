@@ -30,7 +30,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
  * few permits (concurrent requests) and every request a timeout, so a dead or slow endpoint only delays its own
  * deliveries: a delivery whose endpoint is busy goes back to pending for a moment. A 2xx delivers; 410 disables the
  * endpoint; anything else is retried per the schedule, and an endpoint still failing after {@code disableAfter} when
- * a delivery runs out of retries is disabled.
+ * a delivery runs out of retries is disabled. A disabled endpoint's contact is told by {@link OwnerNotifier}.
  */
 public class WebhookSender {
 

@@ -75,6 +75,20 @@ public class MongoSubscriptionStore implements SubscriptionStore {
     }
 
     @Override
+    public List<Subscription> webhooksWithOwnerToTell(int limit) {
+        Query query = new Query(where("webhook.enabled")
+                        .is(false)
+                        .and("webhook.contact")
+                        .ne(null)
+                        .and("webhook.ownerToldAt")
+                        .is(null))
+                .limit(limit);
+        return mongo.find(query, SubscriptionDocument.class, COLLECTION).stream()
+                .map(SubscriptionDocument::toSubscription)
+                .toList();
+    }
+
+    @Override
     public void forEach(Consumer<Subscription> action) {
         try (var stream = mongo.stream(new Query(), SubscriptionDocument.class, COLLECTION)) {
             stream.map(SubscriptionDocument::toSubscription).forEach(action);

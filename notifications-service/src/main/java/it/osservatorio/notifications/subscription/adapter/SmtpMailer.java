@@ -8,7 +8,7 @@ import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
-/** Spring Mail over SMTP: multipart/alternative with text and HTML, and a List-Unsubscribe header. */
+/** Spring Mail over SMTP: multipart/alternative with text and HTML, and a List-Unsubscribe header when it has one. */
 public class SmtpMailer implements Mailer {
 
     private final JavaMailSender sender;
@@ -28,7 +28,9 @@ public class SmtpMailer implements Mailer {
             helper.setTo(message.to());
             helper.setSubject(message.subject());
             helper.setText(message.text(), message.html());
-            mime.setHeader("List-Unsubscribe", "<" + message.unsubscribeUrl() + ">");
+            if (message.unsubscribeUrl() != null) {
+                mime.setHeader("List-Unsubscribe", "<" + message.unsubscribeUrl() + ">");
+            }
         } catch (MessagingException e) {
             throw new MailSendException("Could not build the mail to " + message.to(), e);
         }

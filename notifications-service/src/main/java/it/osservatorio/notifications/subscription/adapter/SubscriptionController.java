@@ -50,7 +50,12 @@ class SubscriptionController {
     @Operation(summary = "Subscribe a webhook endpoint; the answer shows the signing secret once")
     ResponseEntity<SubscriptionResponse> createWebhook(@RequestBody SubscriptionRequests.WebhookRequest request) {
         Subscription created = subscriptions.createWebhook(
-                CallerIdentity.require(), request.kinds(), request.criteria(), request.url());
+                CallerIdentity.require(),
+                request.kinds(),
+                request.criteria(),
+                request.url(),
+                request.contactEmail(),
+                request.language());
         return ResponseEntity.created(URI.create("/subscriptions/" + created.id()))
                 .body(SubscriptionResponse.of(created, true));
     }

@@ -4,6 +4,7 @@ import it.osservatorio.notifications.subscription.domain.Channel;
 import it.osservatorio.notifications.subscription.domain.Criteria;
 import it.osservatorio.notifications.subscription.domain.EmailTarget;
 import it.osservatorio.notifications.subscription.domain.EventKind;
+import it.osservatorio.notifications.subscription.domain.OwnerContact;
 import it.osservatorio.notifications.subscription.domain.SigningSecret;
 import it.osservatorio.notifications.subscription.domain.Subscription;
 import it.osservatorio.notifications.subscription.domain.WebhookTarget;
@@ -33,7 +34,9 @@ record SubscriptionDocument(
             boolean enabled,
             String disabledReason,
             Instant disabledAt,
-            Instant failingSince) {}
+            Instant failingSince,
+            OwnerContact contact,
+            Instant ownerToldAt) {}
 
     static SubscriptionDocument of(Subscription s) {
         WebhookTarget w = s.webhook();
@@ -52,7 +55,9 @@ record SubscriptionDocument(
                                 w.enabled(),
                                 w.disabledReason(),
                                 w.disabledAt(),
-                                w.failingSince()),
+                                w.failingSince(),
+                                w.contact(),
+                                w.ownerToldAt()),
                 s.email(),
                 s.email() == null ? null : s.email().confirmToken(),
                 s.email() == null ? null : s.email().unsubscribeToken(),
@@ -74,7 +79,9 @@ record SubscriptionDocument(
                                 webhook.enabled(),
                                 webhook.disabledReason(),
                                 webhook.disabledAt(),
-                                webhook.failingSince()),
+                                webhook.failingSince(),
+                                webhook.contact(),
+                                webhook.ownerToldAt()),
                 email,
                 createdAt,
                 version);

@@ -10,8 +10,13 @@ final class SubscriptionRequests {
 
     private SubscriptionRequests() {}
 
-    /** @param url where the institution's system receives the signed POSTs */
-    record WebhookRequest(Set<EventKind> kinds, Criteria criteria, String url) {}
+    /**
+     * @param url where the institution's system receives the signed POSTs
+     * @param contactEmail optional: who is told by e-mail when the endpoint gets disabled
+     * @param language of that e-mail, IT (default) or EN
+     */
+    record WebhookRequest(
+            Set<EventKind> kinds, Criteria criteria, String url, String contactEmail, Language language) {}
 
     record EmailRequest(Set<EventKind> kinds, Criteria criteria, String email, Language language, DigestMode digest) {}
 }

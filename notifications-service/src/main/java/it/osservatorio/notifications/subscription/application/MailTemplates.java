@@ -3,12 +3,23 @@ package it.osservatorio.notifications.subscription.application;
 import it.osservatorio.notifications.subscription.domain.EventKind;
 import it.osservatorio.notifications.subscription.domain.Language;
 import it.osservatorio.notifications.subscription.domain.Subscription;
+import it.osservatorio.notifications.subscription.domain.WebhookTarget;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 
-/** The mails, in Italian or English, each as plain text and HTML, each with the unsubscribe link. */
+/**
+ * The mails, in Italian or English, each as plain text and HTML: those to subscribers each with the unsubscribe link,
+ * and the one telling a webhook's contact that the endpoint was disabled.
+ */
 public class MailTemplates {
+
+    private static final DateTimeFormatter ROME_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Europe/Rome"));
 
     private final String publicBaseUrl;
 
@@ -97,6 +108,86 @@ public class MailTemplates {
                 .append("</a></p></body></html>");
         return new Mailer.MailMessage(
                 subscription.email().address(), subject, text.toString(), html.toString(), unsubscribe);
+    }
+
+    /**
+     * To the contact of a disabled webhook: which endpoint, why, failing since when, and how to enable it again (the
+     * subscription's own API, with the institution's key). It carries no unsubscribe link: the contact is part of the
+     * subscription, which the institution changes or deletes.
+     */
+    public Mailer.MailMessage endpointDisabled(Subscription subscription) {
+        WebhookTarget webhook = subscription.webhook();
+        boolean it = webhook.contact().language() == Language.IT;
+        String base = publicBaseUrl + "/subscriptions/" + subscription.id();
+        String subject =
+                (it ? "Osservatorio: webhook disattivato - " : "Osservatorio: webhook disabled - ") + webhook.url();
+        List<String[]> facts = new ArrayList<>();
+        facts.add(new String[] {it ? "Endpoint" : "Endpoint", webhook.url().toString()});
+        facts.add(new String[] {
+            it ? "Sottoscrizione" : "Subscription",
+            subscription.id()
+                    + (subscription.ownerInstitutionId() == null
+                            ? ""
+                            : (it ? " dell'istituzione " : " of institution ") + subscription.ownerInstitutionId())
+        });
+        facts.add(new String[] {it ? "Motivo" : "Reason", webhook.disabledReason()});
+        if (webhook.failingSince() != null) {
+            facts.add(new String[] {it ? "In errore dal" : "Failing since", rome(webhook.failingSince(), it)});
+        }
+        facts.add(new String[] {it ? "Disattivato il" : "Disabled at", rome(webhook.disabledAt(), it)});
+        String lead = it
+                ? "L'endpoint webhook di questa sottoscrizione è stato disattivato: finché resta disattivato non riceve"
+                        + " avvisi."
+                : "The webhook endpoint of this subscription was disabled: while it stays disabled it receives no"
+                        + " notices.";
+        String enable = it
+                ? "Quando l'endpoint risponde di nuovo con 2xx, riattivalo con la chiave API dell'istituzione:"
+                : "Once the endpoint answers 2xx again, enable it with the institution's API key:";
+        String command = "curl -X POST " + base + "/enable -H \"Authorization: Bearer $KEY\"";
+        String log = it
+                ? "Le consegne non riuscite restano nel registro (GET " + base + "/deliveries) e si possono ripetere"
+                        + " con POST " + base + "/deliveries/{deliveryId}/redeliver."
+                : "The failed deliveries stay in the log (GET " + base + "/deliveries) and can be sent again with POST "
+                        + base + "/deliveries/{deliveryId}/redeliver.";
+        String why = it
+                ? "Ricevi questo messaggio perché l'indirizzo è il contatto indicato nella sottoscrizione; per non"
+                        + " riceverne più, eliminala (DELETE " + base + ") o creane una senza contactEmail."
+                : "You receive this message because this address is the contact the subscription names; to stop"
+                        + " them, delete it (DELETE " + base + ") or create one without contactEmail.";
+        StringBuilder text = new StringBuilder(lead).append("\n\n");
+        StringBuilder html =
+                new StringBuilder("<html><body><p>").append(escape(lead)).append("</p><ul>");
+        for (String[] fact : facts) {
+            text.append(fact[0]).append(": ").append(fact[1]).append("\n");
+            html.append("<li><strong>")
+                    .append(escape(fact[0]))
+                    .append("</strong>: ")
+                    .append(escape(fact[1]))
+                    .append("</li>");
+        }
+        text.append("\n")
+                .append(enable)
+                .append("\n  ")
+                .append(command)
+                .append("\n\n")
+                .append(log)
+                .append("\n\n")
+                .append(why)
+                .append("\n");
+        html.append("</ul><p>")
+                .append(escape(enable))
+                .append("</p><pre>")
+                .append(escape(command))
+                .append("</pre><p>")
+                .append(escape(log))
+                .append("</p><p>")
+                .append(escape(why))
+                .append("</p></body></html>");
+        return new Mailer.MailMessage(webhook.contact().email(), subject, text.toString(), html.toString(), null);
+    }
+
+    private static String rome(Instant instant, boolean it) {
+        return ROME_TIME.format(instant) + (it ? " (ora di Roma)" : " (Rome time)");
     }
 
     private static String encode(String value) {

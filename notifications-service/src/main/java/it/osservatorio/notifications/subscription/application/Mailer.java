@@ -5,5 +5,6 @@ public interface Mailer {
 
     void send(MailMessage message);
 
+    /** @param unsubscribeUrl the List-Unsubscribe link; null for a mail that is not a subscription's */
     record MailMessage(String to, String subject, String text, String html, String unsubscribeUrl) {}
 }

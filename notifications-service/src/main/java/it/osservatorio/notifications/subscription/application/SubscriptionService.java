@@ -9,6 +9,7 @@ import it.osservatorio.notifications.subscription.domain.EmailTarget;
 import it.osservatorio.notifications.subscription.domain.EventKind;
 import it.osservatorio.notifications.subscription.domain.InvalidSubscriptionException;
 import it.osservatorio.notifications.subscription.domain.Language;
+import it.osservatorio.notifications.subscription.domain.OwnerContact;
 import it.osservatorio.notifications.subscription.domain.Profile;
 import it.osservatorio.notifications.subscription.domain.SigningSecret;
 import it.osservatorio.notifications.subscription.domain.Subscription;
@@ -70,10 +71,21 @@ public class SubscriptionService {
         store.forEach(subscription -> index.put(subscription, profileOf(subscription)));
     }
 
-    public Subscription createWebhook(CallerIdentity caller, Set<EventKind> kinds, Criteria criteria, String url) {
+    /**
+     * An institution's webhook; {@code contactEmail} (optional) is told, in {@code language} (default Italian), when
+     * the endpoint gets disabled.
+     */
+    public Subscription createWebhook(
+            CallerIdentity caller,
+            Set<EventKind> kinds,
+            Criteria criteria,
+            String url,
+            String contactEmail,
+            Language language) {
         List<Violation> violations = new ArrayList<>();
         SubscriptionRules.kinds(kinds, violations);
         URI target = SubscriptionRules.webhookUrl(url, violations);
+        String contact = SubscriptionRules.contactEmail(contactEmail, violations);
         if (target != null) {
             guard.refusal(target).ifPresent(reason -> violations.add(new Violation("url", "is refused: " + reason)));
         }
@@ -94,6 +106,8 @@ public class SubscriptionService {
                         true,
                         null,
                         null,
+                        null,
+                        contact == null ? null : new OwnerContact(contact, language),
                         null),
                 null,
                 now,
@@ -243,6 +257,33 @@ public class SubscriptionService {
 
     public Optional<Subscription> find(String id) {
         return store.find(id);
+    }
+
+    /** Webhook subscriptions disabled whose contact was not told yet, at most {@code limit}. */
+    public List<Subscription> ownersToTell(int limit) {
+        return store.webhooksWithOwnerToTell(limit);
+    }
+
+    /**
+     * Records that the contact was told of the disabling the mail described ({@code disabledAt}); nothing when the
+     * endpoint was enabled (or disabled again) meanwhile.
+     */
+    public void ownerTold(String id, Instant disabledAt, Instant now) {
+        for (int i = 0; i < 3; i++) {
+            Optional<Subscription> current = store.find(id);
+            if (current.isEmpty()
+                    || !current.get().webhook().ownerToBeTold()
+                    || !disabledAt.equals(current.get().webhook().disabledAt())) {
+                return;
+            }
+            Subscription told =
+                    current.get().withWebhook(current.get().webhook().ownerTold(now));
+            if (store.replace(told)) {
+                index.put(told, profileOf(told));
+                return;
+            }
+        }
+        log.warn("Subscription {}: could not record that its contact was told, after 3 tries", id);
     }
 
     public void profileChanged(String organisationId) {

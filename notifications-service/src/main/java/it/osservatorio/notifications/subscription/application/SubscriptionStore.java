@@ -21,4 +21,7 @@ public interface SubscriptionStore {
     void delete(String id);
 
     void forEach(Consumer<Subscription> action);
+
+    /** Webhook subscriptions disabled, with a contact not told yet (see WebhookTarget#ownerToBeTold). */
+    List<Subscription> webhooksWithOwnerToTell(int limit);
 }

@@ -69,10 +69,29 @@ public final class SubscriptionRules {
             violations.add(new Violation("email", "must be your e-mail address, e.g. nome.cognome@example.it"));
             return null;
         }
+        return wellFormed("email", address, violations);
+    }
+
+    /** The optional address told when a webhook is disabled: null when not given, checked when given. */
+    public static String contactEmail(String address, List<Violation> violations) {
+        if (address == null) {
+            return null;
+        }
+        if (address.isBlank()) {
+            violations.add(new Violation(
+                    "contactEmail",
+                    "must be the address to tell when the endpoint is disabled, e.g. sistemi@example.it, or left"
+                            + " out"));
+            return null;
+        }
+        return wellFormed("contactEmail", address, violations);
+    }
+
+    private static String wellFormed(String field, String address, List<Violation> violations) {
         String trimmed = address.trim();
         if (trimmed.length() > 254 || !EMAIL.matcher(trimmed).matches()) {
             violations.add(new Violation(
-                    "email", "'" + address + "' is not a valid e-mail address, e.g. nome.cognome@example.it"));
+                    field, "'" + address + "' is not a valid e-mail address, e.g. nome.cognome@example.it"));
             return null;
         }
         return trimmed;
