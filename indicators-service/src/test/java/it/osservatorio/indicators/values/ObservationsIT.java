@@ -239,6 +239,62 @@ class ObservationsIT extends RunningIndicatorsService {
     }
 
     @Test
+    void shouldRefuseEveryWayOfCorrectingTheValueWhenAnotherInstitutionSubmittedIt() throws Exception {
+        assertThat(submit("IND-12", "2025", "31.5", null, null).statusCode()).isEqualTo(201);
+        String other = TestIdentity.token("comune-cremona", "read", "write");
+        String body = "{\"indicatorCode\":\"IND-12\",\"period\":\"2025\",\"territory\":\"" + territory
+                + "\",\"value\":99,\"source\":\"Comune di Cremona\"}";
+
+        HttpResponse<String> rest =
+                http.post("/observations", body).bearer(other).send();
+        JsonNode csv = json(importCsv(
+                "indicatorCode,period,territory,value,unit,source,submissionId,synthetic,note\n"
+                        + "IND-12,2025," + territory + ",98,,Comune di Cremona,,false,\n"
+                        + "IND-12,2024," + territory + ",30,,Comune di Cremona,,false,\n",
+                false,
+                other));
+        ObservationSubmitted viaTopic = new ObservationSubmitted(
+                "topic-" + UUID.randomUUID(),
+                "IND-12",
+                "2025",
+                territory,
+                new BigDecimal("97"),
+                null,
+                "Comune di Cremona",
+                "comune-cremona",
+                false,
+                null,
+                Instant.now());
+        registry.send(registry.codec().toRecord(registry.codec().envelope(viaTopic)));
+
+        assertThat(rest.statusCode()).as(rest.body()).isEqualTo(403);
+        assertThat(rest.headers().firstValue("Content-Type")).get().asString().contains("problem+json");
+        assertThat(JSON.readTree(rest.body()).path("detail").asString())
+                .contains("come from institution 'provincia-cremona'", "an administrator");
+        assertThat(csv.path("counts").path("FORBIDDEN").asInt()).isEqualTo(1);
+        assertThat(csv.path("counts").path("CREATED").asInt()).isEqualTo(1);
+        assertThat(csv.path("results")
+                        .get(0)
+                        .path("errors")
+                        .get(0)
+                        .path("message")
+                        .asString())
+                .contains("provincia-cremona");
+        List<ConsumerRecord<String, byte[]>> dead = TopicReader.recordsFor(
+                LocalInfrastructure.kafkaBootstrapServers(), DLQ, viaTopic.aggregateId()::equals, 1, WAIT);
+        assertThat(reason(dead, viaTopic.aggregateId())).contains("come from institution 'provincia-cremona'");
+        JsonNode stored = json(http.get(valuePath("IND-12", "2025", null)).send());
+        assertThat(stored.path("value").path("value").decimalValue()).isEqualByComparingTo("31.5");
+        assertThat(stored.path("revisions")).hasSize(1);
+
+        HttpResponse<String> byAdmin =
+                http.post("/observations", body).bearer(admin).send();
+        assertThat(byAdmin.statusCode()).as(byAdmin.body()).isEqualTo(201);
+        assertThat(JSON.readTree(byAdmin.body()).path("revision").asInt()).isEqualTo(2);
+        assertThat(submit("IND-12", "2025", "32", null, null).statusCode()).isEqualTo(201);
+    }
+
+    @Test
     void shouldListBaselineTargetActualDeviationAndTrendWhenTheAnnualReportIsAsked() throws Exception {
         assertThat(submit("IND-23", "2024", "40", null, null).statusCode()).isEqualTo(201);
         assertThat(submit("IND-23", "2025", "45", null, null).statusCode()).isEqualTo(201);
@@ -297,10 +353,14 @@ class ObservationsIT extends RunningIndicatorsService {
     }
 
     private HttpResponse<String> importCsv(String csv, boolean dryRun) throws Exception {
+        return importCsv(csv, dryRun, writer);
+    }
+
+    private HttpResponse<String> importCsv(String csv, boolean dryRun, String token) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/observations/imports?dryRun=" + dryRun))
                 .header("Content-Type", "text/csv")
-                .header("Authorization", "Bearer " + writer)
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(csv))
                 .build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());

@@ -11,6 +11,7 @@ import it.osservatorio.indicators.values.application.ValueLedger;
 import it.osservatorio.indicators.values.domain.Problem;
 import it.osservatorio.indicators.values.domain.SeriesCell;
 import it.osservatorio.platform.security.CallerIdentity;
+import it.osservatorio.platform.security.OwnershipViolationException;
 import it.osservatorio.platform.web.ConflictException;
 import it.osservatorio.platform.web.FieldProblem;
 import it.osservatorio.platform.web.InvalidFieldException;
@@ -65,7 +66,8 @@ class ObservationController {
             summary = "Submits one value of an observed indicator",
             description = "201 with the cell's state when it is a new value or a correction (a new revision); 200 when"
                     + " it equals the current value or repeats a submissionId; 409 when the submissionId was used for"
-                    + " another value.")
+                    + " another value; 403 when the cell's values come from another institution (only it, or an"
+                    + " administrator, may correct them).")
     ResponseEntity<IndicatorValueChanged> submit(@RequestBody ObservationRequest body) {
         CallerIdentity caller = CallerIdentity.require();
         ObservationSubmitted observation = new ObservationSubmitted(
@@ -82,7 +84,12 @@ class ObservationController {
                 Boolean.TRUE.equals(body.synthetic()),
                 body.note(),
                 Instant.now());
-        SubmissionOutcome outcome = ledger.submit(List.of(observation), false).getFirst();
+        SubmissionOutcome outcome =
+                ledger.submit(List.of(observation), false, caller.isAdmin()).getFirst();
+        if (outcome.result() == Result.FORBIDDEN) {
+            throw new OwnershipViolationException(
+                    "Observation refused: " + outcome.problems().getFirst().message());
+        }
         if (outcome.result() == Result.INVALID) {
             throw new InvalidFieldException(fieldProblems(outcome.problems()));
         }
@@ -118,7 +125,8 @@ class ObservationController {
             description = "UTF-8, header indicatorCode,period,territory,value,unit,source,submissionId,synthetic,note."
                     + " Valid rows are stored, the others reported with what to fix; with dryRun=true nothing is"
                     + " written. A row without submissionId gets one derived from its content, so importing the same"
-                    + " file again changes nothing.")
+                    + " file again changes nothing. A row for a cell whose values come from another institution is"
+                    + " reported FORBIDDEN and not written.")
     ImportReport importCsv(@RequestBody String body, @RequestParam(defaultValue = "false") boolean dryRun) {
         CallerIdentity caller = CallerIdentity.require();
         List<String> lines = Csv.lines(body == null ? "" : body);
@@ -192,7 +200,7 @@ class ObservationController {
                     now));
             lineNumbers.add(i + 1);
         }
-        for (SubmissionOutcome outcome : ledger.submit(observations, dryRun)) {
+        for (SubmissionOutcome outcome : ledger.submit(observations, dryRun, caller.isAdmin())) {
             reports.add(new RowReport(
                     lineNumbers.get(outcome.index()),
                     outcome.seriesKey(),

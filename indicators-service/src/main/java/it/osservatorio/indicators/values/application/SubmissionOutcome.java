@@ -22,6 +22,8 @@ public record SubmissionOutcome(int index, String seriesKey, Result result, Inte
         DUPLICATE,
         /** The submissionId was already used for another value: refused. */
         CONFLICT,
+        /** The cell's values come from another institution, which alone (or an administrator) may correct them. */
+        FORBIDDEN,
         INVALID
     }
 
@@ -30,7 +32,7 @@ public record SubmissionOutcome(int index, String seriesKey, Result result, Inte
     }
 
     public boolean accepted() {
-        return result != Result.INVALID && result != Result.CONFLICT;
+        return result != Result.INVALID && result != Result.CONFLICT && result != Result.FORBIDDEN;
     }
 
     public String reason() {

@@ -62,8 +62,20 @@ public class ValueLedger {
         return catalogue;
     }
 
-    /** Validates and applies a batch of observations; with {@code dryRun} only reports what would happen. */
-    public synchronized List<SubmissionOutcome> submit(List<ObservationSubmitted> observations, boolean dryRun) {
+    /**
+     * Validates and applies a batch of observations; with {@code dryRun} only reports what would happen. A cell takes
+     * values only from the institution that submitted its first one: another's observation is {@code FORBIDDEN}.
+     */
+    public List<SubmissionOutcome> submit(List<ObservationSubmitted> observations, boolean dryRun) {
+        return submit(observations, dryRun, false);
+    }
+
+    /**
+     * As {@link #submit(List, boolean)}; with {@code byAdministrator} the observations may also correct cells of other
+     * institutions (an administrator's request).
+     */
+    public synchronized List<SubmissionOutcome> submit(
+            List<ObservationSubmitted> observations, boolean dryRun, boolean byAdministrator) {
         List<SubmissionOutcome> outcomes = new ArrayList<>();
         Map<String, Pending> pending = new LinkedHashMap<>();
         Instant now = clock.instant();
@@ -77,6 +89,19 @@ public class ValueLedger {
             Indicator indicator = catalogue.find(observation.indicatorCode()).orElseThrow();
             String key = observation.aggregateId();
             Pending cell = pending.computeIfAbsent(key, k -> pendingOf(k, indicator, observation, dryRun));
+            if (!byAdministrator && !cell.cell.acceptsValuesFrom(observation.institutionId())) {
+                outcomes.add(new SubmissionOutcome(
+                        i,
+                        key,
+                        Result.FORBIDDEN,
+                        null,
+                        List.of(new Problem(
+                                "institutionId",
+                                "the values of " + key + " come from institution '"
+                                        + cell.cell.owner().orElseThrow() + "': only it or an administrator may"
+                                        + " correct them, not institution '" + observation.institutionId() + "'"))));
+                continue;
+            }
             var earlier = cell.cell.submission(observation.submissionId());
             if (earlier.isPresent()) {
                 boolean same = earlier.get().value().compareTo(observation.value()) == 0;

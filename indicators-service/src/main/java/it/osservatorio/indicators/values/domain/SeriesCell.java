@@ -97,6 +97,21 @@ public final class SeriesCell {
                         .findFirst();
     }
 
+    /**
+     * The institution that submitted the cell's first value, which alone (with the administrators) may correct it;
+     * empty for a cell without values.
+     */
+    public Optional<String> owner() {
+        return revisions.isEmpty()
+                ? Optional.empty()
+                : Optional.ofNullable(revisions.getFirst().institutionId());
+    }
+
+    /** Whether {@code institutionId} may add a revision: the cell has no value yet or that institution owns it. */
+    public boolean acceptsValuesFrom(String institutionId) {
+        return owner().map(o -> o.equals(institutionId)).orElse(true);
+    }
+
     public int nextRevision() {
         return current().map(r -> r.revision() + 1).orElse(1);
     }

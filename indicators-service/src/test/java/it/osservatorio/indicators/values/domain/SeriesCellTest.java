@@ -49,6 +49,20 @@ class SeriesCellTest {
         assertThat(cell.version()).isZero();
     }
 
+    @Test
+    void shouldTakeValuesOnlyFromTheFirstSubmitterWhenTheCellHasValues() {
+        SeriesCell cell = new SeriesCell("k", "IND-10", "2025", "PROVINCE:CR", Kind.OBSERVED, 0, List.of(), null);
+        assertThat(cell.owner()).isEmpty();
+        assertThat(cell.acceptsValuesFrom("comune-cremona")).isTrue();
+
+        cell.add(revision(1, "55.1", JANUARY, "s1"));
+        cell.add(new Revision(2, new BigDecimal("56"), MARCH, "ISTAT", "unita-monitoraggio", false, null, "s2"));
+
+        assertThat(cell.owner()).contains("provincia-cremona");
+        assertThat(cell.acceptsValuesFrom("provincia-cremona")).isTrue();
+        assertThat(cell.acceptsValuesFrom("comune-cremona")).isFalse();
+    }
+
     private static Revision revision(int number, String value, Instant knownAt, String submissionId) {
         return new Revision(
                 number, new BigDecimal(value), knownAt, "ISTAT", "provincia-cremona", false, null, submissionId);
