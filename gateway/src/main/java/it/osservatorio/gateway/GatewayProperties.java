@@ -12,10 +12,17 @@ import org.springframework.core.io.Resource;
  * @param rateLimit requests allowed per institution's API key
  * @param cors origins whose browser pages may call the API
  * @param aggregation the aggregated views' calls to the services
+ * @param oauth the OAuth2 client credentials tokens the gateway issues to institutions
  */
 @ConfigurationProperties("osservatorio.gateway")
 public record GatewayProperties(
-        String adminKey, Services services, Stream stream, RateLimit rateLimit, Cors cors, Aggregation aggregation) {
+        String adminKey,
+        Services services,
+        Stream stream,
+        RateLimit rateLimit,
+        Cors cors,
+        Aggregation aggregation,
+        OAuth oauth) {
 
     public GatewayProperties {
         if (adminKey == null || adminKey.isBlank()) {
@@ -27,6 +34,26 @@ public record GatewayProperties(
         rateLimit = rateLimit == null ? new RateLimit(null, null, null) : rateLimit;
         cors = cors == null ? new Cors(null) : cors;
         aggregation = aggregation == null ? new Aggregation(null) : aggregation;
+        oauth = oauth == null ? new OAuth(null, null) : oauth;
+    }
+
+    /**
+     * @param accessTokenLifetime how long an access token from {@code POST /oauth2/token} is valid: 1 minute to 1 day
+     * @param signingKeyFile PKCS#8 PEM file of the RSA key the tokens are signed with; generated on first start when
+     *     missing, kept so that tokens stay valid across restarts
+     */
+    public record OAuth(Duration accessTokenLifetime, java.nio.file.Path signingKeyFile) {
+        public OAuth {
+            accessTokenLifetime = accessTokenLifetime == null ? Duration.ofMinutes(10) : accessTokenLifetime;
+            signingKeyFile = signingKeyFile == null
+                    ? java.nio.file.Path.of(".osservatorio", "keys", "oauth-signing-private.pem")
+                    : signingKeyFile;
+            if (accessTokenLifetime.compareTo(Duration.ofMinutes(1)) < 0
+                    || accessTokenLifetime.compareTo(Duration.ofDays(1)) > 0) {
+                throw new IllegalStateException(
+                        "osservatorio.gateway.oauth.access-token-lifetime must be between 1m and 1d, e.g. 10m");
+            }
+        }
     }
 
     /**

@@ -37,6 +37,8 @@ class GatewayForwardingIT {
         registry.add("osservatorio.gateway.admin-key", () -> ADMIN_KEY);
         registry.add("osservatorio.identity.private-key-location", TestIdentity::privateKeyLocation);
         registry.add("osservatorio.identity.public-key-location", TestIdentity::publicKeyLocation);
+        registry.add("osservatorio.gateway.oauth.signing-key-file", () -> OAuthTestKeys.newSigningKeyFile()
+                .toString());
         registry.add("osservatorio.gateway.services.registry", REGISTRY::url);
         registry.add("osservatorio.gateway.services.notifications", REGISTRY::url);
         // every test uses its own keys: a small limit per key does not disturb the others

@@ -34,6 +34,8 @@ class LiveStreamIT {
         registry.add("osservatorio.gateway.admin-key", () -> "oss_admin_" + UUID.randomUUID());
         registry.add("osservatorio.identity.private-key-location", TestIdentity::privateKeyLocation);
         registry.add("osservatorio.identity.public-key-location", TestIdentity::publicKeyLocation);
+        registry.add("osservatorio.gateway.oauth.signing-key-file", () -> OAuthTestKeys.newSigningKeyFile()
+                .toString());
         registry.add("osservatorio.gateway.instance-id", () -> UUID.randomUUID().toString());
         registry.add("osservatorio.gateway.stream.buffer-size", () -> "3");
     }

@@ -2,6 +2,7 @@ package it.osservatorio.gateway.security;
 
 import it.osservatorio.gateway.GatewayProperties;
 import it.osservatorio.gateway.institution.adapter.InstitutionService;
+import it.osservatorio.gateway.oauth.AccessTokenAuthenticator;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,14 +25,21 @@ class GatewaySecurityConfiguration {
 
     @Bean
     SecurityFilterChain gatewaySecurity(
-            HttpSecurity http, InstitutionService institutions, GatewayProperties properties) throws Exception {
+            HttpSecurity http,
+            InstitutionService institutions,
+            AccessTokenAuthenticator accessTokens,
+            GatewayProperties properties)
+            throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .cors(cors -> cors.configurationSource(corsSource(properties.cors())))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new RequestIdFilter(), WebAsyncManagerIntegrationFilter.class)
                 .addFilterBefore(
                         new ApiKeyAuthenticationFilter(
-                                institutions, properties.adminKey(), new RateLimiter(properties.rateLimit())),
+                                institutions,
+                                accessTokens,
+                                properties.adminKey(),
+                                new RateLimiter(properties.rateLimit())),
                         AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/api/admin/**")
                         .hasAuthority("SCOPE_admin")
@@ -54,15 +62,19 @@ class GatewaySecurityConfiguration {
                         .hasAuthority("SCOPE_admin")
                         .anyRequest()
                         .hasAnyAuthority("SCOPE_write", "SCOPE_admin"))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(
-                                (request, response, ex) -> GatewayProblems.write(
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint((request, response, ex) -> GatewayProblems.write(
                                         response,
                                         401,
                                         "Unauthorized",
-                                        "This operation needs an institution's API key: send it as"
-                                                + " 'Authorization: Bearer oss_...' or 'X-API-Key'"))
-                        .accessDeniedHandler((request, response, ex) -> GatewayProblems.write(
-                                response, 403, "Forbidden", "Your API key's scopes do not allow this operation")));
+                                        "This operation needs an institution's API key or OAuth2 access"
+                                                + " token: send it as 'Authorization: Bearer ...' (or the key as"
+                                                + " 'X-API-Key')"))
+                                .accessDeniedHandler((request, response, ex) -> GatewayProblems.write(
+                                        response,
+                                        403,
+                                        "Forbidden",
+                                        "Your API key's or access token's scopes do not allow this operation")));
         return http.build();
     }
 

@@ -3,6 +3,7 @@ package it.osservatorio.gateway.institution.adapter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.osservatorio.gateway.institution.domain.ApiKeys;
+import it.osservatorio.gateway.institution.domain.OAuthClient;
 import it.osservatorio.gateway.institution.domain.Scope;
 import it.osservatorio.platform.web.InvalidFieldException;
 import jakarta.validation.Valid;
@@ -29,8 +30,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/admin/institutions")
-@Tag(name = "Institutions (admin)", description = "Institutions and their API keys; needs the admin scope")
+@Tag(
+        name = "Institutions (admin)",
+        description = "Institutions, their API keys and their OAuth2 clients (client credentials); needs the admin"
+                + " scope")
 class InstitutionAdminController {
+
+    private static final String TOKEN_ENDPOINT = "/oauth2/token";
 
     private final InstitutionService institutions;
 
@@ -49,7 +55,7 @@ class InstitutionAdminController {
             @Size(max = 200, message = "must be at most 200 characters")
             String name) {}
 
-    record InstitutionView(String id, String name, Instant createdAt, List<KeyView> keys) {
+    record InstitutionView(String id, String name, Instant createdAt, List<KeyView> keys, List<ClientView> clients) {
         static InstitutionView of(InstitutionDocument d) {
             return new InstitutionView(
                     d.id(),
@@ -58,9 +64,48 @@ class InstitutionAdminController {
                     d.keys().stream()
                             .map(k -> new KeyView(
                                     k.keyId(), k.scopes(), k.createdAt(), k.revokedAt(), k.expiresAt(), k.replacedBy()))
+                            .toList(),
+                    d.clients().stream()
+                            .map(c -> new ClientView(
+                                    c.clientId(),
+                                    c.scopes(),
+                                    c.createdAt(),
+                                    c.revokedAt(),
+                                    c.expiresAt(),
+                                    c.replacedBy()))
                             .toList());
         }
     }
+
+    record ClientView(
+            String clientId,
+            Set<Scope> scopes,
+            Instant createdAt,
+            Instant revokedAt,
+            Instant expiresAt,
+            String replacedBy) {}
+
+    record RegisterClient(
+            @NotEmpty(message = "list at least one of read, write, admin")
+            List<String> scopes) {}
+
+    record RegisteredClientView(
+            String institutionId,
+            String clientId,
+            String clientSecret,
+            Set<Scope> scopes,
+            String tokenEndpoint,
+            String notice) {}
+
+    record RotatedClient(
+            String institutionId,
+            String clientId,
+            String clientSecret,
+            Set<Scope> scopes,
+            String tokenEndpoint,
+            String replacedClientId,
+            Instant replacedClientExpiresAt,
+            String notice) {}
 
     record KeyView(
             String keyId,
@@ -114,12 +159,7 @@ class InstitutionAdminController {
     @PostMapping("/{id}/keys")
     @Operation(summary = "Issue an API key; the key is shown only in this response")
     ResponseEntity<IssuedKey> issue(@PathVariable String id, @Valid @RequestBody IssueKey request) {
-        Set<Scope> scopes = EnumSet.noneOf(Scope.class);
-        for (String value : request.scopes()) {
-            scopes.add(Scope.ofClaim(value)
-                    .orElseThrow(() -> new InvalidFieldException(
-                            "scopes", "'" + value + "' is not a scope; use read, write or admin")));
-        }
+        Set<Scope> scopes = scopes(request.scopes());
         ApiKeys.Issued issued = institutions.issueKey(id, scopes);
         return ResponseEntity.created(URI.create("/api/admin/institutions/" + id + "/keys/" + issued.keyId()))
                 .body(new IssuedKey(
@@ -155,5 +195,70 @@ class InstitutionAdminController {
     ResponseEntity<Void> revoke(@PathVariable String id, @PathVariable String keyId) {
         institutions.revokeKey(id, keyId);
         return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/clients")
+    @Operation(
+            summary = "Register an OAuth2 client (client credentials grant); the secret is shown only in this response",
+            description = "The institution's system then obtains access tokens with"
+                    + " POST /oauth2/token grant_type=client_credentials, client_id and client_secret as HTTP Basic"
+                    + " (or form parameters), optionally scope=\"read write\" (default: every scope of the client),"
+                    + " and sends them as 'Authorization: Bearer <token>' like an API key.")
+    ResponseEntity<RegisteredClientView> registerClient(
+            @PathVariable String id, @Valid @RequestBody RegisterClient request) {
+        Set<Scope> scopes = scopes(request.scopes());
+        OAuthClient.Registered registered = institutions.registerClient(id, scopes);
+        return ResponseEntity.created(URI.create("/api/admin/institutions/" + id + "/clients/"
+                        + registered.client().clientId()))
+                .body(new RegisteredClientView(
+                        id,
+                        registered.client().clientId(),
+                        registered.clientSecret(),
+                        registered.client().scopes(),
+                        TOKEN_ENDPOINT,
+                        "Store this client secret now: it cannot be shown again"));
+    }
+
+    @PostMapping("/{id}/clients/{clientId}/rotation")
+    @Operation(
+            summary = "Rotate an OAuth2 client: a new client id and secret with the same scopes; the old client and"
+                    + " its tokens work for a grace period",
+            description = "graceSeconds (default 86400, 0 stops the old client and its tokens at once, at most"
+                    + " 604800). The new secret is shown only in this response.")
+    ResponseEntity<RotatedClient> rotateClient(
+            @PathVariable String id,
+            @PathVariable String clientId,
+            @Valid @RequestBody(required = false) RotateKey request) {
+        long grace = request == null || request.graceSeconds() == null ? 86_400 : request.graceSeconds();
+        InstitutionService.ClientRotation rotation = institutions.rotateClient(id, clientId, Duration.ofSeconds(grace));
+        OAuthClient fresh = rotation.registered().client();
+        return ResponseEntity.created(URI.create("/api/admin/institutions/" + id + "/clients/" + fresh.clientId()))
+                .body(new RotatedClient(
+                        id,
+                        fresh.clientId(),
+                        rotation.registered().clientSecret(),
+                        fresh.scopes(),
+                        TOKEN_ENDPOINT,
+                        clientId,
+                        rotation.oldClientExpiresAt(),
+                        "Store this client secret now: it cannot be shown again. The old client and its tokens stop"
+                                + " working at " + rotation.oldClientExpiresAt()));
+    }
+
+    @DeleteMapping("/{id}/clients/{clientId}")
+    @Operation(summary = "Revoke an OAuth2 client at once: it gets no more tokens and the tokens it has stop working")
+    ResponseEntity<Void> revokeClient(@PathVariable String id, @PathVariable String clientId) {
+        institutions.revokeClient(id, clientId);
+        return ResponseEntity.noContent().build();
+    }
+
+    private static Set<Scope> scopes(List<String> values) {
+        Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+        for (String value : values) {
+            scopes.add(Scope.ofClaim(value)
+                    .orElseThrow(() -> new InvalidFieldException(
+                            "scopes", "'" + value + "' is not a scope; use read, write or admin")));
+        }
+        return scopes;
     }
 }

@@ -56,7 +56,7 @@ public final class ApiKeys {
                 hash(secret).getBytes(StandardCharsets.US_ASCII), storedHash.getBytes(StandardCharsets.US_ASCII));
     }
 
-    private static String randomToken(int bytes) {
+    static String randomToken(int bytes) {
         byte[] random = new byte[bytes];
         RANDOM.nextBytes(random);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(random).replace('_', '-');
