@@ -3,8 +3,6 @@ package it.osservatorio.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -153,7 +151,6 @@ class GatewayPlatformIT {
 
     private static LocalPlatform platform;
     private static HttpTestClient gateway;
-    private static GreenMail mail;
     private static HttpServer webhookReceiver;
     private static final List<String> receivedWebhooks = new CopyOnWriteArrayList<>();
     private static String ownerKey;
@@ -166,8 +163,6 @@ class GatewayPlatformIT {
         Path repository = Path.of(System.getProperty("osservatorio.repository", ".."))
                 .toAbsolutePath()
                 .normalize();
-        mail = new GreenMail(new ServerSetup(PlatformConfig.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mail.start();
         webhookReceiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         webhookReceiver.createContext("/", exchange -> {
             receivedWebhooks.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
@@ -175,12 +170,8 @@ class GatewayPlatformIT {
             exchange.close();
         });
         webhookReceiver.start();
-        platform = LocalPlatform.start(PlatformConfig.randomPorts(home, repository)
-                .withExtraArguments(Map.of(
-                        "notifications",
-                        List.of(
-                                "--spring.mail.host=127.0.0.1",
-                                "--spring.mail.port=" + mail.getSmtp().getPort()))));
+        // notifications-service mails the local platform's demo mail sink (platform.mail())
+        platform = LocalPlatform.start(PlatformConfig.randomPorts(home, repository));
         gateway = new HttpTestClient(platform.url("gateway"));
         JsonNode owner = institutionKey(OWNER, "Camera di Commercio di Cremona");
         ownerKey = owner.path("apiKey").asString();
@@ -196,9 +187,6 @@ class GatewayPlatformIT {
         }
         if (webhookReceiver != null) {
             webhookReceiver.stop(0);
-        }
-        if (mail != null) {
-            mail.stop();
         }
     }
 
@@ -931,7 +919,7 @@ class GatewayPlatformIT {
     }
 
     private static String mailText(String address) throws Exception {
-        for (MimeMessage message : mail.getReceivedMessages()) {
+        for (MimeMessage message : platform.mail().received()) {
             if (message.getAllRecipients()[0].toString().equals(address)) {
                 return text(message);
             }
