@@ -117,7 +117,10 @@ class GatewayPlatformIT {
             "POST gateway /api/admin/institutions",
             "POST gateway /api/admin/institutions/{}/keys",
             "POST gateway /api/admin/institutions/{}/keys/{}/rotation",
-            "DELETE gateway /api/admin/institutions/{}/keys/{}");
+            "DELETE gateway /api/admin/institutions/{}/keys/{}",
+            "POST gateway /api/admin/institutions/{}/clients",
+            "POST gateway /api/admin/institutions/{}/clients/{}/rotation",
+            "DELETE gateway /api/admin/institutions/{}/clients/{}");
 
     /**
      * Bulk imports answer 200 with a report per row (ADRs 0012, 0014 and 0018, amended in 0023): a row matching
@@ -155,6 +158,7 @@ class GatewayPlatformIT {
     private static final List<String> receivedWebhooks = new CopyOnWriteArrayList<>();
     private static String ownerKey;
     private static String ownerKeyId;
+    private static String ownerClientId;
     private static String intruderKey;
 
     @BeforeAll
@@ -176,6 +180,12 @@ class GatewayPlatformIT {
         JsonNode owner = institutionKey(OWNER, "Camera di Commercio di Cremona");
         ownerKey = owner.path("apiKey").asString();
         ownerKeyId = owner.path("keyId").asString();
+        HttpResponse<String> client = gateway.post(
+                        "/api/admin/institutions/" + OWNER + "/clients", "{\"scopes\":[\"read\",\"write\"]}")
+                .bearer(platform.adminKey())
+                .send();
+        assertThat(client.statusCode()).as(client.body()).isEqualTo(201);
+        ownerClientId = JSON.readTree(client.body()).path("clientId").asString();
         intruderKey =
                 institutionKey(INTRUDER, "Provincia di Cremona").path("apiKey").asString();
     }
@@ -414,9 +424,10 @@ class GatewayPlatformIT {
                         () -> assertThat(receivedWebhooks).noneMatch(body -> body.contains("\"type\":\"ping\""))));
     }
 
-    /** The gateway's own writes: institutions and their keys, for administrators only. */
+    /** The gateway's own writes: institutions, their keys and OAuth2 clients, for administrators only. */
     private static Victims gatewayWrites() {
         String keys = "/api/admin/institutions/" + OWNER + "/keys";
+        String clients = "/api/admin/institutions/" + OWNER + "/clients";
         List<WriteAttempt> attempts = List.of(
                 new WriteAttempt(
                         "POST gateway /api/admin/institutions",
@@ -428,7 +439,14 @@ class GatewayPlatformIT {
                         "POST gateway /api/admin/institutions/{}/keys/{}/rotation",
                         keys + "/" + ownerKeyId + "/rotation",
                         "{\"graceSeconds\":0}"),
-                new WriteAttempt("DELETE gateway /api/admin/institutions/{}/keys/{}", keys + "/" + ownerKeyId, null));
+                new WriteAttempt("DELETE gateway /api/admin/institutions/{}/keys/{}", keys + "/" + ownerKeyId, null),
+                new WriteAttempt("POST gateway /api/admin/institutions/{}/clients", clients, "{\"scopes\":[\"read\"]}"),
+                new WriteAttempt(
+                        "POST gateway /api/admin/institutions/{}/clients/{}/rotation",
+                        clients + "/" + ownerClientId + "/rotation",
+                        "{\"graceSeconds\":0}"),
+                new WriteAttempt(
+                        "DELETE gateway /api/admin/institutions/{}/clients/{}", clients + "/" + ownerClientId, null));
         return new Victims(attempts, List.of(() -> {
             HttpResponse<String> institution = gateway.get("/api/admin/institutions/" + OWNER)
                     .bearer(platform.adminKey())
@@ -438,6 +456,11 @@ class GatewayPlatformIT {
             assertThat(issued).hasSize(1);
             assertThat(issued.get(0).path("revokedAt").isNull()).isTrue();
             assertThat(issued.get(0).path("expiresAt").isNull()).isTrue();
+            JsonNode registered = JSON.readTree(institution.body()).path("clients");
+            assertThat(registered).hasSize(1);
+            assertThat(registered.get(0).path("clientId").asString()).isEqualTo(ownerClientId);
+            assertThat(registered.get(0).path("revokedAt").isNull()).isTrue();
+            assertThat(registered.get(0).path("expiresAt").isNull()).isTrue();
             assertThat(gateway.get("/api/notifications/subscriptions")
                             .bearer(ownerKey)
                             .send()

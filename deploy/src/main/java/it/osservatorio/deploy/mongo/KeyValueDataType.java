@@ -42,7 +42,13 @@ final class KeyValueDataType extends BasicDataType<KeyValue> {
         }
         int shared = Math.min(left.size(), right.size());
         for (int i = 0; i < shared; i++) {
-            int byValue = VALUES.compare(left.get(i), right.get(i));
+            Object leftValue = left.get(i);
+            Object rightValue = right.get(i);
+            // ids are strings: MongoDB's order for two strings is String.compareTo, which ValueComparator reaches
+            // only after its checks of every other type, at each step of every B-tree search
+            int byValue = leftValue instanceof String leftString && rightValue instanceof String rightString
+                    ? leftString.compareTo(rightString)
+                    : VALUES.compare(leftValue, rightValue);
             if (byValue != 0) {
                 return byValue;
             }

@@ -53,6 +53,21 @@ class KeyValueDataTypeTest {
     }
 
     @Test
+    void shouldOrderStringKeysAsMongoDbWhenComparingThemDirectly() {
+        var mongoOrder = de.bwaldvogel.mongo.backend.ValueComparator.ascWithoutListHandling();
+        List<String> ids =
+                List.of("org-1", "org-10", "org-2", "Org-2", "città", "citta", "", "z", "IND-02|2024|CR", "ä");
+
+        for (String left : ids) {
+            for (String right : ids) {
+                assertThat(Integer.signum(type.compare(new KeyValue(left, 1L), new KeyValue(right, 1L))))
+                        .as(left + " vs " + right)
+                        .isEqualTo(Integer.signum(mongoOrder.compare(left, right)));
+            }
+        }
+    }
+
+    @Test
     void shouldOrderKeysByValueWhenTheyDiffer() {
         List<KeyValue> keys = new ArrayList<>(List.of(
                 new KeyValue("b"), new KeyValue("a", 2), new KeyValue("a", 1), new KeyValue(7), new KeyValue("a")));
