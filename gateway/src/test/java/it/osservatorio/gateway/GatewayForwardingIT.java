@@ -352,7 +352,8 @@ class GatewayForwardingIT {
         assertThat(config.body())
                 .contains("/api/registry/v3/api-docs")
                 .contains("/api/projects/v3/api-docs")
-                .contains("/api/indicators/v3/api-docs");
+                .contains("/api/indicators/v3/api-docs")
+                .contains("/api/notifications/v3/api-docs");
     }
 
     @Test
