@@ -77,7 +77,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>System properties: {@code bench.kafka} (localhost:9092), {@code bench.indicators} (http://localhost:8083),
  * {@code bench.mongo} (mongodb://localhost:27017, for the raw insertMany baseline of the ingest),
- * {@code bench.identityKey} (default {@code $OSSERVATORIO_HOME/keys/identity-private.pem}), {@code bench.scenarios}
+ * {@code bench.identityKey} (default {@code $OSSERVATORIO_HOME/keys/identity-private.pem}), {@code bench.ingestWarmUp}
+ * (20000, observations ingested before the measured ones), {@code bench.scenarios}
  * (ingest,computed,replay), {@code bench.observations} (100000), {@code bench.projects} (200), {@code bench.rate}
  * (20 project events/s), {@code bench.entities} (20000).
  */
@@ -97,7 +98,9 @@ public final class IndicatorsBenchmark {
         List<String> scenarios = List.of(
                 System.getProperty("bench.scenarios", "ingest,computed,replay").split(","));
         if (scenarios.contains("ingest")) {
-            benchmark.ingest(Integer.getInteger("bench.observations", 100_000));
+            benchmark.ingest(
+                    Integer.getInteger("bench.observations", 100_000),
+                    Integer.getInteger("bench.ingestWarmUp", 20_000));
         }
         if (scenarios.contains("computed")) {
             benchmark.computed(Integer.getInteger("bench.projects", 200), Integer.getInteger("bench.rate", 20));
@@ -109,26 +112,26 @@ public final class IndicatorsBenchmark {
 
     // ---------------------------------------------------------------- ingest
 
-    void ingest(int count) throws Exception {
-        EventCodec codec = new EventCodec("bench-institution");
-        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(count);
-        Instant now = Instant.now();
+    /**
+     * @param warmUp observations ingested first and not reported (new cells of their own), as the other benchmarks
+     *     warm the services up: the first batches run in the interpreter
+     */
+    void ingest(int count, int warmUp) throws Exception {
         int cellOffset = (int) (System.currentTimeMillis() / 1000 % 200) * 5000; // new cells in each run
-        for (int i = 0; i < count; i++) {
-            ObservationSubmitted observation = new ObservationSubmitted(
-                    "bench-" + run + "-" + i,
-                    "IND-02",
-                    String.valueOf(2000 + i % 25),
-                    String.format("COMUNE:%06d", (i / 25 + cellOffset) % 1_000_000),
-                    BigDecimal.valueOf(100 + i % 997),
-                    null,
-                    "IndicatorsBenchmark (synthetic)",
-                    "bench-institution",
-                    true,
-                    null,
-                    now);
-            records.add(codec.toRecord(codec.envelope(observation)));
+        if (warmUp > 0) {
+            List<ProducerRecord<String, byte[]>> warming = observations(warmUp, "warm", cellOffset + 500_000);
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka));
+                    KafkaProducer<String, byte[]> producer = producer()) {
+                warming.forEach(producer::send);
+                producer.flush();
+                Map<TopicPartition, Long> after = endOffsets(admin, Topics.INDICATOR_OBSERVATIONS);
+                while (!committedPast(admin, after)) {
+                    Thread.sleep(20);
+                }
+            }
+            System.out.printf("ingest warm-up: %,d observations (not reported)%n", warmUp);
         }
+        List<ProducerRecord<String, byte[]>> records = observations(count, "run", cellOffset);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka));
                 KafkaProducer<String, byte[]> producer = producer()) {
             Map<TopicPartition, Long> before = endOffsets(admin, Topics.INDICATOR_OBSERVATIONS);
@@ -167,6 +170,28 @@ public final class IndicatorsBenchmark {
                     count,
                     insertRate);
         }
+    }
+
+    private List<ProducerRecord<String, byte[]>> observations(int count, String kind, int cellOffset) {
+        EventCodec codec = new EventCodec("bench-institution");
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(count);
+        Instant now = Instant.now();
+        for (int i = 0; i < count; i++) {
+            ObservationSubmitted observation = new ObservationSubmitted(
+                    "bench-" + run + "-" + kind + "-" + i,
+                    "IND-02",
+                    String.valueOf(2000 + i % 25),
+                    String.format("COMUNE:%06d", (i / 25 + cellOffset) % 1_000_000),
+                    BigDecimal.valueOf(100 + i % 997),
+                    null,
+                    "IndicatorsBenchmark (synthetic)",
+                    "bench-institution",
+                    true,
+                    null,
+                    now);
+            records.add(codec.toRecord(codec.envelope(observation)));
+        }
+        return records;
     }
 
     /** A series cell as indicators-service stores it: one revision and one pending event. */

@@ -195,16 +195,18 @@ public final class NotificationsBenchmark {
             throw new IllegalArgumentException(
                     "Set -Dbench.adminKey to the platform's admin key for the fanout scenario");
         }
+        var clientThreads = Executors.newFixedThreadPool(8);
+        var serverThreads = Executors.newFixedThreadPool(8);
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(8))
+                .executor(clientThreads)
                 .build();
         BenchInstitutions.Created institution = BenchInstitutions.create(
                 http, gateway, adminKey, "bench-notifications", "Notifications benchmark institution");
         String run = "fanout" + UUID.randomUUID().toString().substring(0, 8);
         ConcurrentMap<String, Long> received = new ConcurrentHashMap<>();
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.setExecutor(serverThreads);
         server.createContext("/", exchange -> {
             long now = System.nanoTime();
             String body = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
@@ -289,6 +291,9 @@ public final class NotificationsBenchmark {
             }
         } finally {
             server.stop(0);
+            // their threads are not daemons: left running, they kept the benchmark's JVM alive after its report
+            clientThreads.shutdownNow();
+            serverThreads.shutdownNow();
         }
     }
 
