@@ -50,6 +50,50 @@ class SseSubscriberTest {
                         "id:0.0.8_3.0.3_3.1.2\nevent:org\ndata:{\"n\":3}\n\n");
     }
 
+    @Test
+    void shouldDropSlowClientWithoutDelayingOthersWhenItsQueueOverflows() throws Exception {
+        LiveEventLog log = new LiveEventLog(100);
+        CapturingEmitter fastEmitter = new CapturingEmitter();
+        StuckEmitter stuckEmitter = new StuckEmitter();
+        SseSubscriber fast = new SseSubscriber(fastEmitter, 5, StreamFilter.parse(null, null, null));
+        SseSubscriber slow = new SseSubscriber(stuckEmitter, 5, StreamFilter.parse(null, null, null));
+        LiveEventLog.Resume fastStart = log.subscribe(fast, null);
+        LiveEventLog.Resume slowStart = log.subscribe(slow, null);
+        Thread fastThread = Thread.ofVirtual().start(() -> fast.run(fastStart.start(), fastStart.buffered()));
+        Thread slowThread = Thread.ofVirtual().start(() -> slow.run(slowStart.start(), slowStart.buffered()));
+
+        for (int offset = 0; offset < 20; offset++) {
+            log.append(ORGANISATIONS, 0, offset, "org", "{\"n\":" + offset + "}");
+            fastEmitter.awaitFrames(offset + 1);
+        }
+
+        assertThat(fastEmitter.frames).hasSize(20);
+        assertThat(log.droppedSubscribers()).isEqualTo(1);
+        assertThat(log.subscriberCount()).isEqualTo(1);
+        assertThat(slow.isOpen()).isFalse();
+        stuckEmitter.release.countDown();
+        slowThread.join(5_000);
+        assertThat(stuckEmitter.frames).hasSizeLessThan(20);
+        fast.disconnect("test over");
+        fastThread.join(5_000);
+    }
+
+    @Test
+    void shouldSendHeartbeatCommentWhenAskedBetweenEvents() throws Exception {
+        LiveEventLog log = new LiveEventLog(10);
+        CapturingEmitter emitter = new CapturingEmitter();
+        SseSubscriber subscriber = new SseSubscriber(emitter, 10, StreamFilter.parse(null, null, null));
+        LiveEventLog.Resume start = log.subscribe(subscriber, null);
+        Thread thread = Thread.ofVirtual().start(() -> subscriber.run(start.start(), start.buffered()));
+
+        subscriber.heartbeat();
+        emitter.awaitFrames(1);
+        subscriber.disconnect("test over");
+        thread.join(5_000);
+
+        assertThat(emitter.frames).containsExactly(":heartbeat\n\n");
+    }
+
     private static String text(byte[] frame) {
         return new String(frame, StandardCharsets.UTF_8);
     }
@@ -68,6 +112,22 @@ class SseSubscriberTest {
             while (frames.size() < count && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
+        }
+    }
+
+    /** A client whose network never takes the first frame, until released. */
+    private static final class StuckEmitter extends ResponseBodyEmitter {
+        final List<String> frames = new CopyOnWriteArrayList<>();
+        final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+
+        @Override
+        public void send(Object object, MediaType mediaType) {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            frames.add(text((byte[]) object));
         }
     }
 }
