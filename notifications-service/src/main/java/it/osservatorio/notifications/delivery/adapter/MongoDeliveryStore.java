@@ -2,16 +2,22 @@ package it.osservatorio.notifications.delivery.adapter;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import com.mongodb.bulk.BulkWriteError;
 import it.osservatorio.notifications.delivery.application.DeliveryStore;
 import it.osservatorio.notifications.delivery.domain.Delivery;
 import it.osservatorio.notifications.delivery.domain.DeliveryStatus;
 import it.osservatorio.notifications.subscription.domain.Channel;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -24,6 +30,8 @@ import org.springframework.data.mongodb.core.query.Update;
  * subscription and notice fail, whatever process or replay attempts it.
  */
 public class MongoDeliveryStore implements DeliveryStore {
+
+    private static final int DUPLICATE_KEY = 11000;
 
     static final String COLLECTION = "deliveries";
 
@@ -45,6 +53,38 @@ public class MongoDeliveryStore implements DeliveryStore {
             return true;
         } catch (DuplicateKeyException alreadyRecorded) {
             return false;
+        }
+    }
+
+    /**
+     * One unordered bulk insert: a notice matching a thousand webhooks wrote its deliveries one round trip at a time,
+     * and its first webhook waited for all of them. An id already recorded fails alone, as a duplicate key.
+     */
+    @Override
+    public List<Delivery> insertAllIfAbsent(List<Delivery> deliveries) {
+        if (deliveries.isEmpty()) {
+            return List.of();
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Delivery.class, COLLECTION);
+        bulk.insert(deliveries);
+        try {
+            bulk.execute();
+            return deliveries;
+        } catch (BulkOperationException e) {
+            Set<Integer> duplicates = new HashSet<>();
+            for (BulkWriteError error : e.getErrors()) {
+                if (error.getCode() != DUPLICATE_KEY) {
+                    throw e;
+                }
+                duplicates.add(error.getIndex());
+            }
+            List<Delivery> inserted = new ArrayList<>();
+            for (int i = 0; i < deliveries.size(); i++) {
+                if (!duplicates.contains(i)) {
+                    inserted.add(deliveries.get(i));
+                }
+            }
+            return inserted;
         }
     }
 

@@ -10,6 +10,11 @@ public interface DeliveryStore {
     /** Records the delivery unless one with its id (subscription + notice) exists: false then. */
     boolean insertIfAbsent(Delivery delivery);
 
+    /** Records each delivery unless one with its id exists; returns those it recorded, in their order. */
+    default List<Delivery> insertAllIfAbsent(List<Delivery> deliveries) {
+        return deliveries.stream().filter(this::insertIfAbsent).toList();
+    }
+
     Optional<Delivery> find(String id);
 
     /**

@@ -10,6 +10,8 @@ import it.osservatorio.notifications.subscription.domain.Subscription;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +55,8 @@ public class NoticeDispatcher {
         }
         String payload = payload(notice);
         Instant now = clock.instant();
-        int created = 0;
+        Map<String, Subscription> byDelivery = new HashMap<>();
+        List<Delivery> wanted = new ArrayList<>(matched.size());
         for (Subscription subscription : matched) {
             Delivery delivery = Delivery.pending(
                     subscription.id(),
@@ -64,26 +67,31 @@ public class NoticeDispatcher {
                     payload,
                     notice.occurredAt(),
                     now);
-            boolean digest = subscription.channel() == Channel.EMAIL
-                    && subscription.email().digest() == DigestMode.DAILY;
-            if (digest) {
+            if (isDigest(subscription)) {
                 delivery = delivery.awaitingDigest();
             } else if (subscription.channel() == Channel.WEBHOOK) {
                 // recorded as taken by this process: sent at once, with no second write to claim it
                 delivery = delivery.inFlightUntil(webhooks.lease(now));
             }
-            if (!deliveries.insertIfAbsent(delivery)) {
-                continue;
-            }
-            created++;
+            wanted.add(delivery);
+            byDelivery.put(delivery.id(), subscription);
+        }
+        List<Delivery> recorded = deliveries.insertAllIfAbsent(wanted);
+        for (Delivery delivery : recorded) {
+            Subscription subscription = byDelivery.get(delivery.id());
             if (subscription.channel() == Channel.WEBHOOK) {
                 webhooks.send(delivery, subscription);
-            } else if (!digest) {
+            } else if (!isDigest(subscription)) {
                 emails.submit(delivery.id());
             }
         }
+        int created = recorded.size();
         log.debug("Notice {} matched {} subscriptions, {} new deliveries", notice.key(), matched.size(), created);
         return created;
+    }
+
+    private static boolean isDigest(Subscription subscription) {
+        return subscription.channel() == Channel.EMAIL && subscription.email().digest() == DigestMode.DAILY;
     }
 
     /** The Standard Webhooks payload shape: type, timestamp, data. */
