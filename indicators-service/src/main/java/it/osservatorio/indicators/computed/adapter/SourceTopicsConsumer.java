@@ -10,7 +10,7 @@ import it.osservatorio.contracts.registry.MembershipChanged;
 import it.osservatorio.contracts.registry.OrganisationChanged;
 import it.osservatorio.indicators.computed.application.ComputedIndicators;
 import it.osservatorio.indicators.computed.domain.SourceChange;
-import it.osservatorio.platform.deadletter.DeadLetters;
+import it.osservatorio.platform.polling.PollingConsumer;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,12 +27,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Reads the registry's organisations and memberships and projects-service's projects and calls from offset 0 on every
@@ -40,7 +36,7 @@ import org.springframework.context.SmartLifecycle;
  * rebuild request rewinds to offset 0 again. Records that are not valid events go to
  * {@code Topics.deadLetter(topic, "indicators-service-computed")} with the reason.
  */
-public class SourceTopicsConsumer implements SmartLifecycle {
+public class SourceTopicsConsumer extends PollingConsumer {
 
     public static final String DEAD_LETTER_GROUP = "indicators-service-computed";
     public static final List<String> TOPICS =
@@ -51,18 +47,13 @@ public class SourceTopicsConsumer implements SmartLifecycle {
             ProjectChanged.ProjectStatus.ONGOING,
             ProjectChanged.ProjectStatus.COMPLETED);
 
-    private final String bootstrapServers;
     private final ComputedIndicators computed;
     private final EventCodec codec = new EventCodec("indicators-service");
     private final AtomicBoolean rewind = new AtomicBoolean();
     private final Map<TopicPartition, Long> endOffsets = new HashMap<>();
-    private volatile boolean running;
-    private KafkaConsumer<String, byte[]> consumer;
-    private DeadLetters deadLetters;
-    private Thread thread;
 
     public SourceTopicsConsumer(String bootstrapServers, ComputedIndicators computed) {
-        this.bootstrapServers = bootstrapServers;
+        super(bootstrapServers, "indicators-computed", Duration.ofMillis(100));
         this.computed = computed;
     }
 
@@ -72,68 +63,67 @@ public class SourceTopicsConsumer implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "indicators-service-computed-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-        config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5000);
-        consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-        deadLetters = new DeadLetters(bootstrapServers);
-        running = true;
-        thread = new Thread(this::run, "indicators-computed");
-        thread.start();
+    protected Map<String, Object> settings() {
+        return Map.of(
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "indicators-service-computed-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                5000,
+                ConsumerConfig.METADATA_MAX_AGE_CONFIG,
+                5000);
     }
 
-    private void run() {
-        try {
-            consumer.subscribe(TOPICS, new ConsumerRebalanceListener() {
-                @Override
-                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                    partitions.forEach(endOffsets::remove);
-                }
-
-                @Override
-                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                    consumer.seekToBeginning(partitions);
-                    endOffsets.putAll(consumer.endOffsets(partitions));
-                }
-            });
-            while (running) {
-                if (rewind.getAndSet(false)) {
-                    computed.reset();
-                    consumer.seekToBeginning(consumer.assignment());
-                    endOffsets.putAll(consumer.endOffsets(consumer.assignment()));
-                }
-                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(100));
-                List<SourceChange> changes = new ArrayList<>();
-                for (ConsumerRecord<String, byte[]> record : records) {
-                    try {
-                        SourceChange change = changeOf(codec.read(record.key(), record.headers(), record.value()));
-                        if (change != null) {
-                            changes.add(change);
-                        }
-                    } catch (RuntimeException e) {
-                        deadLetters.send(Topics.deadLetter(record.topic(), DEAD_LETTER_GROUP), record, e.getMessage());
-                    }
-                }
-                try {
-                    computed.apply(changes, caughtUp());
-                } catch (RuntimeException e) {
-                    log.warn("Computed values not stored, they will be with the next change: {}", e.getMessage());
-                }
+    @Override
+    protected void subscribe(KafkaConsumer<String, byte[]> consumer) {
+        consumer.subscribe(TOPICS, new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                partitions.forEach(endOffsets::remove);
             }
-        } catch (WakeupException e) {
-            // stopping
-        } finally {
-            consumer.close(Duration.ofSeconds(5));
-            deadLetters.close();
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                consumer.seekToBeginning(partitions);
+                endOffsets.putAll(consumer.endOffsets(partitions));
+            }
+        });
+    }
+
+    @Override
+    protected void beforePoll(KafkaConsumer<String, byte[]> consumer) {
+        if (rewind.getAndSet(false)) {
+            computed.reset();
+            consumer.seekToBeginning(consumer.assignment());
+            endOffsets.putAll(consumer.endOffsets(consumer.assignment()));
         }
     }
 
-    private boolean caughtUp() {
+    /** Every poll, also an empty one: it may be the one that finds the service caught up. */
+    @Override
+    protected void handle(ConsumerRecords<String, byte[]> records, KafkaConsumer<String, byte[]> consumer) {
+        List<SourceChange> changes = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                SourceChange change = changeOf(codec.read(record.key(), record.headers(), record.value()));
+                if (change != null) {
+                    changes.add(change);
+                }
+            } catch (RuntimeException e) {
+                deadLetters().send(Topics.deadLetter(record.topic(), DEAD_LETTER_GROUP), record, e.getMessage());
+            }
+        }
+        try {
+            computed.apply(changes, caughtUp(consumer));
+        } catch (RuntimeException e) {
+            log.warn("Computed values not stored, they will be with the next change: {}", e.getMessage());
+        }
+    }
+
+    private boolean caughtUp(KafkaConsumer<String, byte[]> consumer) {
         if (consumer.assignment().isEmpty()) {
             return false;
         }
@@ -215,25 +205,5 @@ public class SourceTopicsConsumer implements SmartLifecycle {
         if (value != null) {
             fact.put(field, value.toString());
         }
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        if (consumer != null) {
-            consumer.wakeup();
-        }
-        if (thread != null) {
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }

@@ -9,10 +9,9 @@ import it.osservatorio.contracts.Topics;
 import it.osservatorio.contracts.indicators.ObservationSubmitted;
 import it.osservatorio.indicators.values.application.SubmissionOutcome;
 import it.osservatorio.indicators.values.application.ValueLedger;
-import it.osservatorio.platform.deadletter.DeadLetters;
+import it.osservatorio.platform.polling.PollingConsumer;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -20,12 +19,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Ingests {@link Topics#INDICATOR_OBSERVATIONS} in batches (group {@value #GROUP}): every poll's valid observations
@@ -34,24 +29,19 @@ import org.springframework.context.SmartLifecycle;
  * committed after the batch is stored; a failure to store (e.g. the database is down) rewinds to the batch and
  * retries it, which the ledger makes harmless (the same submissionId changes nothing).
  */
-public class ObservationTopicConsumer implements SmartLifecycle {
+public class ObservationTopicConsumer extends PollingConsumer {
 
     public static final String GROUP = "indicators-service";
     public static final String DEAD_LETTER_TOPIC = Topics.deadLetter(Topics.INDICATOR_OBSERVATIONS, GROUP);
     private static final Logger log = LoggerFactory.getLogger(ObservationTopicConsumer.class);
 
-    private final String bootstrapServers;
     private final ValueLedger ledger;
     private final EventCodec codec = new EventCodec("indicators-service");
     private final Counter ingested;
     private final Counter deadLettered;
-    private volatile boolean running;
-    private KafkaConsumer<String, byte[]> consumer;
-    private DeadLetters deadLetters;
-    private Thread thread;
 
     public ObservationTopicConsumer(String bootstrapServers, ValueLedger ledger, MeterRegistry meters) {
-        this.bootstrapServers = bootstrapServers;
+        super(bootstrapServers, "indicators-observations", Duration.ofMillis(200));
         this.ledger = ledger;
         this.ingested = Counter.builder("osservatorio.indicators.observations.ingested")
                 .description("Observations read from the topic and accepted")
@@ -62,47 +52,40 @@ public class ObservationTopicConsumer implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-        config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5000);
-        consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-        deadLetters = new DeadLetters(bootstrapServers);
-        running = true;
-        thread = new Thread(this::run, "indicators-observations");
-        thread.start();
+    protected Map<String, Object> settings() {
+        return Map.of(
+                ConsumerConfig.GROUP_ID_CONFIG,
+                GROUP,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                2000,
+                ConsumerConfig.METADATA_MAX_AGE_CONFIG,
+                5000);
     }
 
-    private void run() {
+    @Override
+    protected void subscribe(KafkaConsumer<String, byte[]> consumer) {
+        consumer.subscribe(List.of(Topics.INDICATOR_OBSERVATIONS));
+    }
+
+    @Override
+    protected void handle(ConsumerRecords<String, byte[]> records, KafkaConsumer<String, byte[]> consumer) {
+        if (records.isEmpty()) {
+            return;
+        }
         try {
-            consumer.subscribe(List.of(Topics.INDICATOR_OBSERVATIONS));
-            while (running) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
-                if (records.isEmpty()) {
-                    continue;
-                }
-                try {
-                    process(records);
-                    consumer.commitSync();
-                } catch (RuntimeException e) {
-                    log.warn("Observation batch not stored, retrying: {}", e.getMessage());
-                    ledger.evictCache();
-                    for (TopicPartition partition : records.partitions()) {
-                        consumer.seek(
-                                partition, records.records(partition).getFirst().offset());
-                    }
-                    sleep();
-                }
+            process(records);
+            consumer.commitSync();
+        } catch (RuntimeException e) {
+            log.warn("Observation batch not stored, retrying: {}", e.getMessage());
+            ledger.evictCache();
+            for (TopicPartition partition : records.partitions()) {
+                consumer.seek(partition, records.records(partition).getFirst().offset());
             }
-        } catch (WakeupException e) {
-            // stopping
-        } finally {
-            consumer.close(Duration.ofSeconds(5));
-            deadLetters.close();
+            sleep();
         }
     }
 
@@ -132,7 +115,7 @@ public class ObservationTopicConsumer implements SmartLifecycle {
             } catch (RuntimeException e) {
                 reason = e.getMessage();
             }
-            deadLetters.send(DEAD_LETTER_TOPIC, record, reason);
+            deadLetters().send(DEAD_LETTER_TOPIC, record, reason);
             deadLettered.increment();
         }
         if (observations.isEmpty()) {
@@ -143,7 +126,7 @@ public class ObservationTopicConsumer implements SmartLifecycle {
             if (outcome.accepted()) {
                 ingested.increment();
             } else {
-                deadLetters.send(DEAD_LETTER_TOPIC, sources.get(outcome.index()), outcome.reason());
+                deadLetters().send(DEAD_LETTER_TOPIC, sources.get(outcome.index()), outcome.reason());
                 deadLettered.increment();
             }
         }
@@ -155,25 +138,5 @@ public class ObservationTopicConsumer implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        if (consumer != null) {
-            consumer.wakeup();
-        }
-        if (thread != null) {
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }
