@@ -1,11 +1,5 @@
 package it.osservatorio.bench;
 
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import it.osservatorio.contracts.EventCodec;
 import it.osservatorio.contracts.ReceivedEvent;
 import it.osservatorio.contracts.ServiceIdentity;
@@ -21,15 +15,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.security.KeyFactory;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -473,29 +462,11 @@ public final class IndicatorsBenchmark {
     // ---------------------------------------------------------------- plumbing
 
     private String adminToken() throws Exception {
-        String base64 = Files.readString(SignedIdentity.keyFile())
-                .replaceAll("-----[A-Z ]+-----", "")
-                .replaceAll("\\s", "");
-        RSAPrivateKey key = (RSAPrivateKey) KeyFactory.getInstance("RSA")
-                .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-        Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .jwtID(UUID.randomUUID().toString())
-                .issuer(ServiceIdentity.ISSUER)
-                .audience(ServiceIdentity.AUDIENCE)
-                .subject("bench-admin")
-                .claim(ServiceIdentity.INSTITUTION_NAME_CLAIM, "Indicators benchmark")
-                .claim(ServiceIdentity.SCOPE_CLAIM, ServiceIdentity.SCOPE_READ + " " + ServiceIdentity.SCOPE_ADMIN)
-                .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(Duration.ofHours(1))))
-                .build();
-        SignedJWT jwt = new SignedJWT(
-                new JWSHeader.Builder(JWSAlgorithm.RS256)
-                        .type(JOSEObjectType.JWT)
-                        .build(),
-                claims);
-        jwt.sign(new RSASSASigner(key));
-        return jwt.serialize();
+        return SignedIdentity.token(
+                SignedIdentity.keyFile(),
+                "bench-admin",
+                "Indicators benchmark",
+                ServiceIdentity.SCOPE_READ + " " + ServiceIdentity.SCOPE_ADMIN);
     }
 
     private Map<TopicPartition, Long> endOffsets(Admin admin, String topic) throws Exception {

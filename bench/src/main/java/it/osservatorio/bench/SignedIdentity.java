@@ -36,6 +36,16 @@ final class SignedIdentity {
 
     /** Claims as in the gateway's issuer, read and write scopes, valid for 1 hour. */
     static String token(Path privateKeyPem, String institution, String institutionName) throws Exception {
+        return token(
+                privateKeyPem,
+                institution,
+                institutionName,
+                ServiceIdentity.SCOPE_READ + " " + ServiceIdentity.SCOPE_WRITE);
+    }
+
+    /** Claims as in the gateway's issuer with the given space-separated scopes, valid for 1 hour. */
+    static String token(Path privateKeyPem, String institution, String institutionName, String scopes)
+            throws Exception {
         String base64 = Files.readString(privateKeyPem)
                 .replaceAll("-----[A-Z ]+-----", "")
                 .replaceAll("\\s", "");
@@ -48,7 +58,7 @@ final class SignedIdentity {
                 .audience(ServiceIdentity.AUDIENCE)
                 .subject(institution)
                 .claim(ServiceIdentity.INSTITUTION_NAME_CLAIM, institutionName)
-                .claim(ServiceIdentity.SCOPE_CLAIM, ServiceIdentity.SCOPE_READ + " " + ServiceIdentity.SCOPE_WRITE)
+                .claim(ServiceIdentity.SCOPE_CLAIM, scopes)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(Duration.ofHours(1))))
                 .build();

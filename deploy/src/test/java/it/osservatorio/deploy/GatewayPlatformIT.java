@@ -12,10 +12,8 @@ import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import it.osservatorio.contracts.ServiceIdentity;
 import it.osservatorio.testing.HttpTestClient;
+import it.osservatorio.testing.MailMessages;
 import it.osservatorio.testing.PartitaIvaFixture;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.File;
 import java.net.InetSocketAddress;
@@ -942,28 +940,8 @@ class GatewayPlatformIT {
     }
 
     private static String mailText(String address) throws Exception {
-        for (MimeMessage message : platform.mail().received()) {
-            if (message.getAllRecipients()[0].toString().equals(address)) {
-                return text(message);
-            }
-        }
-        return null;
-    }
-
-    private static String text(Part part) throws Exception {
-        if (part.isMimeType("text/plain")) {
-            return part.getContent().toString();
-        }
-        if (part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart child = multipart.getBodyPart(i);
-                String found = text(child);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
+        List<MimeMessage> mine = MailMessages.to(platform.mail().received(), address);
+        return mine.isEmpty() ? null : MailMessages.part(mine.getFirst(), "text/plain");
     }
 
     private static String observation(String territory, String value) {

@@ -5,9 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import it.osservatorio.testing.HttpTestClient;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
+import it.osservatorio.testing.MailMessages;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -31,8 +29,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -142,10 +138,11 @@ class NotificationsPlatformIT {
 
         await().atMost(WAIT).until(() -> noticeMails(title).size() == 2);
         for (MimeMessage mail : noticeMails(title)) {
-            String text = part(mail, "text/plain");
+            String text = MailMessages.part(mail, "text/plain");
             assertThat(text).contains(title);
-            assertThat(link(text, "unsubscribe")).startsWith(platform.url("gateway") + "/api/notifications/");
-            assertThat(part(mail, "text/html")).contains("/email-subscriptions/unsubscribe?token=");
+            assertThat(MailMessages.subscriptionLink(text, "unsubscribe"))
+                    .startsWith(platform.url("gateway") + "/api/notifications/");
+            assertThat(MailMessages.part(mail, "text/html")).contains("/email-subscriptions/unsubscribe?token=");
             assertThat(mail.getHeader("List-Unsubscribe")).isNotEmpty();
         }
 
@@ -226,7 +223,7 @@ class NotificationsPlatformIT {
         await().atMost(WAIT).until(() -> !mailsTo(ADDRESS).isEmpty());
         MimeMessage confirmation = mailsTo(ADDRESS).getFirst();
         assertThat(confirmation.getSubject()).contains("conferma");
-        String confirm = link(part(confirmation, "text/plain"), "confirm");
+        String confirm = MailMessages.subscriptionLink(MailMessages.part(confirmation, "text/plain"), "confirm");
         assertThat(confirm).startsWith(platform.url("gateway") + "/api/notifications/email-subscriptions/");
 
         HttpResponse<String> confirmed =
@@ -305,36 +302,7 @@ class NotificationsPlatformIT {
     }
 
     private static List<MimeMessage> mailsTo(String address) throws Exception {
-        List<MimeMessage> mine = new ArrayList<>();
-        for (MimeMessage mail : platform.mail().received()) {
-            if (mail.getAllRecipients()[0].toString().equals(address)) {
-                mine.add(mail);
-            }
-        }
-        return mine;
-    }
-
-    private static String part(Part part, String type) throws Exception {
-        if (part.isMimeType(type)) {
-            return part.getContent().toString();
-        }
-        if (part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart child = multipart.getBodyPart(i);
-                String found = part(child, type);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
-
-    private static String link(String text, String action) {
-        Matcher matcher = Pattern.compile("(http\\S+/email-subscriptions/" + action + "\\?token=\\S+)")
-                .matcher(text);
-        assertThat(matcher.find()).as(text).isTrue();
-        return matcher.group(1);
+        return MailMessages.to(platform.mail().received(), address);
     }
 
     private static String institutionKey() {

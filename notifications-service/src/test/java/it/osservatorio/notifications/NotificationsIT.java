@@ -14,11 +14,9 @@ import it.osservatorio.notifications.delivery.domain.WebhookSignature;
 import it.osservatorio.notifications.subscription.application.SubscriptionStore;
 import it.osservatorio.testing.HttpTestClient;
 import it.osservatorio.testing.LocalInfrastructure;
+import it.osservatorio.testing.MailMessages;
 import it.osservatorio.testing.TestEventProducer;
 import it.osservatorio.testing.TestIdentity;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.StringReader;
 import java.net.ServerSocket;
@@ -29,8 +27,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -219,7 +215,7 @@ class NotificationsIT {
 
             MimeMessage told = awaitMail(contact, 1).getFirst();
             assertThat(told.getSubject()).isEqualTo("Osservatorio: webhook disabled - " + url);
-            assertThat(text(told, "text/plain"))
+            assertThat(MailMessages.part(told, "text/plain"))
                     .contains("Reason: the endpoint answered 410 Gone")
                     .contains("/subscriptions/" + id + "/enable");
             JsonNode disabled = JSON.readTree(
@@ -292,7 +288,7 @@ class NotificationsIT {
         assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(202);
         MimeMessage confirmation = awaitMail(address, 1).getFirst();
         assertThat(confirmation.getSubject()).contains("conferma");
-        String confirmLink = link(text(confirmation, "text/plain"), "confirm");
+        String confirmLink = MailMessages.subscriptionLink(MailMessages.part(confirmation, "text/plain"), "confirm");
 
         CallFixture beforeConfirming = CallFixture.aCall().inEcosystems("Nutrizione");
         publish(beforeConfirming.published());
@@ -311,13 +307,13 @@ class NotificationsIT {
                 .filter(m -> subject(m).contains("Bando filiera agroalimentare"))
                 .findFirst()
                 .orElseThrow();
-        String plain = text(notice, "text/plain");
-        String html = text(notice, "text/html");
+        String plain = MailMessages.part(notice, "text/plain");
+        String html = MailMessages.part(notice, "text/html");
         assertThat(plain).contains("Nuovo bando pubblicato");
         assertThat(html).contains("<a href=\"" + "https://www.bandi.regione.lombardia.it/" + afterConfirming.id());
         assertThat(notice.getHeader("List-Unsubscribe")).isNotEmpty();
 
-        String unsubscribe = link(plain, "unsubscribe");
+        String unsubscribe = MailMessages.subscriptionLink(plain, "unsubscribe");
         assertThat(http.get(relative(unsubscribe)).send().statusCode()).isEqualTo(200);
         assertThat(http.get(relative(unsubscribe)).send().statusCode()).isEqualTo(404);
         assertThat(http.get(relative(confirmLink)).send().statusCode()).isEqualTo(404);
@@ -332,7 +328,8 @@ class NotificationsIT {
                         {"kinds":["CALL_PUBLISHED"],"email":"%s","language":"EN","digest":"DAILY",
                          "criteria":{"keywords":["%s"]}}""".formatted(address, word)).send();
         String id = JSON.readTree(subscribed.body()).path("id").asString();
-        String confirm = link(text(awaitMail(address, 1).getFirst(), "text/plain"), "confirm");
+        String confirm = MailMessages.subscriptionLink(
+                MailMessages.part(awaitMail(address, 1).getFirst(), "text/plain"), "confirm");
         assertThat(http.get(relative(confirm)).send().statusCode()).isEqualTo(200);
         CallFixture first = CallFixture.aCall().titled("First call " + word);
         CallFixture second = CallFixture.aCall().titled("Second call " + word);
@@ -346,7 +343,7 @@ class NotificationsIT {
 
         MimeMessage digest = awaitMail(address, 2).getLast();
         assertThat(digest.getSubject()).isEqualTo("Osservatorio: today's 2 alerts");
-        assertThat(text(digest, "text/plain"))
+        assertThat(MailMessages.part(digest, "text/plain"))
                 .contains("First call " + word, "Second call " + word, "New call published", "unsubscribe");
         assertThat(deliveryStore.pendingFor(id)).isEmpty();
         assertThat(emails.sendDigests(List.of(subscriptions.find(id).orElseThrow())))
@@ -495,36 +492,7 @@ class NotificationsIT {
     }
 
     private static List<MimeMessage> mailsTo(String address) throws jakarta.mail.MessagingException {
-        List<MimeMessage> mine = new ArrayList<>();
-        for (MimeMessage message : MAIL.getReceivedMessages()) {
-            if (message.getAllRecipients()[0].toString().equals(address)) {
-                mine.add(message);
-            }
-        }
-        return mine;
-    }
-
-    private static String text(Part part, String type) throws Exception {
-        if (part.isMimeType(type)) {
-            return part.getContent().toString();
-        }
-        if (part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart child = multipart.getBodyPart(i);
-                String found = text(child, type);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
-
-    private static String link(String text, String action) {
-        Matcher matcher = Pattern.compile("(http\\S+/email-subscriptions/" + action + "\\?token=\\S+)")
-                .matcher(text);
-        assertThat(matcher.find()).as(text).isTrue();
-        return matcher.group(1);
+        return MailMessages.to(MAIL.getReceivedMessages(), address);
     }
 
     /** Mail links point at the gateway; the test calls the service directly. */
